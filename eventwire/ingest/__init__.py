@@ -1,0 +1,1 @@
+"""Ingest: turn files, folders, stdin, JSONL, feeds and WARC archives into documents."""

@@ -1,0 +1,119 @@
+"""The records that pass between stages.
+
+Every stage is a plain function from one of these records to the next. They are frozen so that a
+stage can never change what an earlier stage produced, and slotted so that a large batch stays
+small in memory. Only `pipeline` knows which stage feeds which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import NewType
+
+ArticleId = NewType("ArticleId", str)
+
+
+class InputKind(Enum):
+    """What a document's payload is, once its container (file, JSONL line, feed entry) is opened."""
+
+    HTML = "html"  # a whole web page, with its template around the article
+    FRAGMENT = "fragment"  # article markup without a page template (a feed entry's body)
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Metadata that the container supplied (JSONL fields, feed entry, WARC headers).
+
+    They win over anything recovered from the page, because the container's author stated them.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article's raw payload, decoded to text, before cleaning."""
+
+    location: str  # where it was read: a path, with `#L<n>` for a JSONL line or `#record=<n>`
+    kind: InputKind
+    payload: str
+    content_id: ArticleId  # stable hash of the payload: the same input always gets the same id
+    hints: Hints = field(default_factory=Hints)
+
+    @property
+    def source(self) -> str:
+        """The URL when the input gives one, else where the document was read."""
+        return self.hints.url or self.location
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input, or part of one, that could not become a document. Reported, never dropped."""
+
+    location: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class InputSkipped:
+    """An input that is deliberately not an article (an image in a folder, a WARC request record).
+
+    Counted and reported in the summary, so nothing disappears without a word.
+    """
+
+    location: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line or segment that cleaning took out of the text, and why."""
+
+    text: str
+    reason: str
+    line: int | None = None  # 1-based line in the input text, when the input had lines
+
+
+@dataclass(frozen=True, slots=True)
+class DatedReference:
+    """A dated item the article embeds, such as a quoted tweet and its attribution line."""
+
+    kind: str
+    author: str
+    handle: str | None
+    on: date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the body text and everything recovered about it."""
+
+    article_id: ArticleId
+    source: str
+    location: str
+    title: str | None
+    author: str | None
+    outlet: str | None
+    published: date | None
+    published_via: str | None  # how the date was found, e.g. "metadata", "text:dateline"
+    language: str | None
+    text: str
+    headings: tuple[Span, ...] = ()  # offsets of heading lines in `text`
+    reported_by: tuple[str, ...] = ()  # wire services credited by the article, e.g. Reuters
+    references: tuple[DatedReference, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    repairs: int = 0  # glued sentences split apart ("statement,a senior" → "statement, a senior")

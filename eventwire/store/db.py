@@ -1,0 +1,150 @@
+"""The store: SQLite by default (one file, WAL), any SQLAlchemy URL otherwise.
+
+All writes go through `Store` methods, each one transaction, so a failed batch leaves nothing
+half-written and what was stored before is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+
+from eventwire.records import Article, InputFailure
+from eventwire.store import schema
+from eventwire.store.migrations import migrate
+from eventwire.store.rows import article_row, public_row
+
+DEFAULT_DB = "eventwire.db"
+# SQLite limits the number of bound parameters per statement; stay well under it.
+ID_QUERY_CHUNK = 500
+EXPORTABLE = {"articles": schema.articles, "failures": schema.input_failures}
+
+
+def database_url(db: str) -> str:
+    """Accept a plain file path (the common case) or a full SQLAlchemy URL."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves (below) so that DDL in migrations is transactional too.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+            "busy_timeout=30000",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+class Store:
+    def __init__(self, db: str = DEFAULT_DB) -> None:
+        url = database_url(db)
+        self.dialect = make_url(url).get_backend_name()
+        self.engine = create_engine(url)
+        if self.dialect == "sqlite":
+            _sqlite_setup(self.engine)
+        with self.engine.begin() as conn:
+            migrate(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        column = schema.articles.c.article_id
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), ID_QUERY_CHUNK):
+                chunk = wanted[start : start + ID_QUERY_CHUNK]
+                found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+        return found
+
+    def add_articles(self, articles: Sequence[Article]) -> int:
+        """Store articles not stored yet, in one transaction; return how many were new."""
+        if not articles:
+            return 0
+        rows = [article_row(article) for article in articles]
+        with self.engine.begin() as conn:
+            before = self._count(conn)
+            conn.execute(self._insert_ignoring_duplicates(schema.articles), rows)
+            return self._count(conn) - before
+
+    def _insert_ignoring_duplicates(self, table: Any) -> Any:
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def _count(self, conn: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar_one())
+
+    def record_failures(self, failures: Sequence[InputFailure]) -> None:
+        if not failures:
+            return
+        table = schema.input_failures
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            locations = [failure.location for failure in failures]
+            conn.execute(table.delete().where(table.c.location.in_(locations)))
+            conn.execute(
+                table.insert(),
+                [
+                    {"location": f.location, "problem": f.problem, "last_seen": now}
+                    for f in {f.location: f for f in failures}.values()
+                ],
+            )
+
+    def rows(self, table_name: str, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every row of an exportable table, decoded for users, streamed in batches."""
+        table = EXPORTABLE[table_name]
+        order = list(table.primary_key.columns)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(
+                select(table).order_by(*order)
+            )
+            for row in result.mappings():
+                yield public_row(dict(row))
+
+    def stats(self) -> dict[str, Any]:
+        articles = schema.articles
+        with self.engine.connect() as conn:
+            count = self._count(conn)
+            dated = conn.execute(
+                select(func.count()).where(articles.c.published.is_not(None))
+            ).scalar_one()
+            span = conn.execute(
+                select(func.min(articles.c.published), func.max(articles.c.published))
+            ).one()
+            languages = conn.execute(
+                select(articles.c.language, func.count()).group_by(articles.c.language)
+            ).all()
+            failures = conn.execute(
+                select(func.count()).select_from(schema.input_failures)
+            ).scalar_one()
+        return {
+            "articles": count,
+            "dated": int(dated),
+            "first_published": span[0],
+            "last_published": span[1],
+            "languages": {str(lang): int(n) for lang, n in languages},
+            "input_failures": int(failures),
+        }

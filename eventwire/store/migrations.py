@@ -1,0 +1,49 @@
+"""Numbered schema migrations. Each runs once, in order, inside one transaction with its record.
+
+Never edit a migration that has shipped: add the next number instead, so every existing store
+reaches the same schema by the same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select
+
+from eventwire.store import schema
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _initial_tables(conn: Connection) -> None:
+    for table in (schema.articles, schema.input_failures):
+        table.create(conn)  # with the indexes the table declares
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles and input failures", _initial_tables),)
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this store has not had yet; return their versions."""
+    schema.schema_migrations.create(conn, checkfirst=True)
+    done = set(conn.execute(select(schema.schema_migrations.c.version)).scalars())
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        with conn.begin_nested():
+            migration.apply(conn)
+            conn.execute(
+                schema.schema_migrations.insert().values(
+                    version=migration.version, name=migration.name, applied_at=datetime.now(UTC)
+                )
+            )
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,52 @@
+"""Records to table rows and back: nested fields are JSON text in the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from eventwire.records import Article
+
+# Columns holding JSON text; exports decode them back into lists and objects.
+JSON_COLUMNS = frozenset({"headings", "reported_by", "references_", "removed"})
+# Database column names that differ from their public (export) names.
+PUBLIC_NAMES = {"references_": "references"}
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "source": article.source,
+        "location": article.location,
+        "title": article.title,
+        "author": article.author,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "published_via": article.published_via,
+        "language": article.language,
+        "text": article.text,
+        "headings": _json([[span.start, span.end] for span in article.headings]),
+        "reported_by": _json(list(article.reported_by)),
+        "references_": _json([asdict(ref) for ref in article.references]),
+        "removed": _json([asdict(item) for item in article.removed]),
+        "repairs": article.repairs,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+def public_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as users see it: JSON decoded, internal column names replaced."""
+    public: dict[str, Any] = {}
+    for column, value in row.items():
+        if column in JSON_COLUMNS and isinstance(value, str):
+            value = json.loads(value)
+        elif isinstance(value, datetime):
+            value = value.isoformat()
+        public[PUBLIC_NAMES.get(column, column)] = value
+    return public

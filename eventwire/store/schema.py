@@ -1,0 +1,45 @@
+"""The tables, as SQLAlchemy Core metadata: one definition for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("location", Text, nullable=False),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text, index=True),
+    # ISO date as text, so that both engines sort and compare it alike.
+    Column("published", String(10), index=True),
+    Column("published_via", Text),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("headings", Text, nullable=False),  # JSON: [[start, end], ...]
+    Column("reported_by", Text, nullable=False),  # JSON: ["Reuters", ...]
+    Column("references_", Text, nullable=False),  # JSON: embedded dated items
+    Column("removed", Text, nullable=False),  # JSON: [{text, reason, line}, ...]
+    Column("repairs", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+input_failures = Table(
+    "input_failures",
+    metadata,
+    Column("location", Text, primary_key=True),
+    Column("problem", Text, nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,31 @@
+"""Shared fixtures: a fresh store per test, and the paths of the shared gold sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eventwire.store.db import Store
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DEMO = REPO / "eventwire" / "data" / "demo"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a skip that says why when a fresh clone does not have it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(
+            f"needs {path} (real articles and gold sets live beside the repo, in ../shared)"
+        )
+    return path
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Iterator[Store]:
+    store = Store(str(tmp_path / "test.db"))
+    yield store
+    store.close()

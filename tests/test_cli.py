@@ -1,0 +1,97 @@
+"""The command line, as a user runs it: ingest, re-ingest, failures, exports, stats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from tests.conftest import DEMO, REPO
+
+ARTICLE = (
+    "Envoys agree to meet again\n"
+    "GENEVA, March 3, 2023 — Envoys from both countries met in Geneva on Friday and agreed to "
+    "hold a second round of talks next month, officials said after the meeting ended.\n"
+    "Leave a Comment\n"
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_stores_new_articles_and_reingest_adds_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--db", db)
+    assert code == 0 and out.startswith("1 new, 0 unchanged")
+    code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--db", db)
+    assert code == 0 and out.startswith("0 new, 1 unchanged")
+
+
+def test_a_bad_input_fails_alone_and_sets_the_exit_status(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = str(tmp_path / "x.db")
+    code, out, err = run("ingest", str(tmp_path), "--db", db)
+    assert code == 1
+    assert "1 new" in out and "1 failed" in out
+    assert f"FAILED {tmp_path / 'empty.txt'}: empty input" in err
+    code, out, _ = run("export", "failures", "--db", db)
+    assert json.loads(out.splitlines()[0])["location"].endswith("empty.txt")
+
+
+def test_exports_in_every_format_hold_the_same_articles(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("ingest", str(DEMO), "--db", db)
+    _, jsonl, _ = run("export", "articles", "--format", "jsonl", "--db", db)
+    rows = [json.loads(line) for line in jsonl.splitlines()]
+    _, text, _ = run("export", "articles", "--format", "csv", "--db", db)
+    from_csv = list(csv.DictReader(io.StringIO(text)))
+    run("export", "articles", "--format", "parquet", "--db", db, "-o", str(tmp_path / "a.parquet"))
+    from_parquet = pq.read_table(tmp_path / "a.parquet").to_pylist()
+    ids = [row["article_id"] for row in rows]
+    assert ids == [row["article_id"] for row in from_csv] == [r["article_id"] for r in from_parquet]
+    assert {
+        "source",
+        "title",
+        "author",
+        "outlet",
+        "published",
+        "published_via",
+        "language",
+        "text",
+        "removed",
+    } <= set(rows[0])
+    assert isinstance(rows[0]["removed"], list)
+    assert json.loads(from_csv[0]["removed"]) == rows[0]["removed"]
+
+
+def test_demo_ingests_the_bundled_corpus_and_prints_a_summary(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    code, out, err = run("demo", "--db", db)
+    assert code == 0, err
+    assert "21 new, 0 unchanged (already stored), 0 failed" in out
+    assert "articles: 21" in out
+    assert "skipped 1: not a supported file type in a folder" in err  # the corpus README
+
+
+def test_stats_counts_dated_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    run("ingest", str(tmp_path), "--db", db)
+    _, out, _ = run("stats", "--db", db)
+    assert "articles: 1 (1 with a publication date)" in out
+    assert "published: 2023-03-03 to 2023-03-03" in out
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"`eventwire {name}" in readme, f"README does not document `eventwire {name}`"

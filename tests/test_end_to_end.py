@@ -1,0 +1,54 @@
+"""From real and demo files to rows in the store, checked as a reader would check them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.pipeline import ingest
+from eventwire.store.db import Store
+from tests.conftest import DEMO, shared_path
+
+
+def articles_by_file(store: Store) -> dict[str, dict[str, object]]:
+    return {Path(str(row["location"])).name: row for row in store.rows("articles")}
+
+
+def test_demo_corpus_end_to_end(fresh_db: Store) -> None:
+    report = ingest([str(DEMO)], fresh_db)
+    assert (report.new, report.failed) == (21, 0)
+    rows = articles_by_file(fresh_db)
+    wire = rows["06_blinken_lavrov_geneva.txt"]
+    assert wire["published"] == "2022-01-21" and wire["reported_by"] == ["Reuters"]
+    assert wire["author"] == "Sofia Brandt" and wire["outlet"] == "The Atlantic Desk"
+    assert rows["05_osce_vienna_talks.txt"]["published"] is None  # its dateline has no year
+    repeated = rows["07_us_written_response.txt"]["removed"]
+    assert any(item["reason"].startswith("repeated section") for item in repeated)  # type: ignore[attr-defined]
+    page = rows["13_trump_putin_call.html"]
+    assert page["published"] == "2025-02-12" and page["published_via"] == "html:htmldate"
+    feed_entry = rows["18_feed.xml#entry=1"]
+    assert feed_entry["author"] == "Tom Beckett" and feed_entry["published"] == "2021-12-23"
+    again = ingest([str(DEMO)], fresh_db)
+    assert (again.new, again.unchanged) == (0, 21)
+
+
+@pytest.mark.shared
+def test_real_seed_articles_are_cleaned_without_losing_body_text(fresh_db: Store) -> None:
+    seeds = shared_path("corpus", "seeds")
+    report = ingest([str(seeds)], fresh_db)
+    assert (report.new, report.failed) == (5, 0)
+    rows = articles_by_file(fresh_db)
+    repeated_half = next(row for name, row in rows.items() if name.startswith("003_"))
+    assert repeated_half["author"] == "Alexandra Hartman"
+    text = str(repeated_half["text"])
+    assert str(repeated_half["title"]).startswith("Analysis | NATO’s allies are looking for")
+    assert text.count("NATO Meeting Highlights Growing Rift") == 1  # a sub-heading, not repeated
+    assert text.count("irreversible path") == 1  # the re-published half collapsed
+    assert "Interview with Secretary pete hegseth" in text  # new text after the repeat stays
+    assert "Akismet" not in text and "Adblock" not in text
+    wire = next(row for name, row in rows.items() if name.startswith("004_"))
+    assert wire["reported_by"] == ["Reuters"] and wire["published"] is None  # no year printed
+    tweet = next(row for name, row in rows.items() if name.startswith("000_"))
+    assert tweet["published"] == "2025-02-19"
+    assert "Regional Security: The presence of U.S. troops" in str(tweet["text"])

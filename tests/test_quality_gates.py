@@ -1,0 +1,22 @@
+"""Quality gates: pinned floors on the gold sets in ../shared/eval, enforced in CI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.evaluation.extraction import evaluate
+from tests.conftest import REPO, shared_path
+
+FLOORS = json.loads((REPO / "eval" / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_extraction_f1_beats_trafilaturas_best_setting_and_the_pinned_floor() -> None:
+    scores = evaluate(shared_path("eval", "article-extraction"))
+    ours = scores.pop("eventwire").f1
+    best_reference = max(score.f1 for score in scores.values())
+    assert ours >= FLOORS["article_extraction"]["f1_min"]
+    assert ours >= best_reference, f"eventwire {ours:.3f} < trafilatura {best_reference:.3f}"
