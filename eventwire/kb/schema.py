@@ -115,12 +115,9 @@ class CountryEntry(Entry):
     status: CountryStatus
 
 
-class ReadingEntry(Entry):
-    """One thing a metonym may stand for; `cues` choose it, `start`/`end` limit it in time."""
+class OpenPeriod(Entry):
+    """An entry that may hold only between two dates, either of them open."""
 
-    actor: ActorId
-    sector: OptionalSector = None
-    cues: list[Name] = []
     start: OptionalDate = None
     end: OptionalDate = None
 
@@ -128,6 +125,14 @@ class ReadingEntry(Entry):
     @classmethod
     def _end_not_before_start(cls, end: date | None, info: ValidationInfo) -> date | None:
         return _not_before(end, info, "start")
+
+
+class ReadingEntry(OpenPeriod):
+    """One thing a metonym may stand for; `cues` choose it, `start`/`end` limit it in time."""
+
+    actor: ActorId
+    sector: OptionalSector = None
+    cues: list[Name] = []
 
 
 class MetonymEntry(Entry):
@@ -146,15 +151,8 @@ class MemberEntry(Entry):
         return _not_before(left, info, "joined")
 
 
-class SectorPeriodEntry(Entry):
+class SectorPeriodEntry(OpenPeriod):
     sector: Sector
-    start: OptionalDate = None
-    end: OptionalDate = None
-
-    @field_validator("end")
-    @classmethod
-    def _end_not_before_start(cls, end: date | None, info: ValidationInfo) -> date | None:
-        return _not_before(end, info, "start")
 
 
 class OrganizationEntry(Entry):
