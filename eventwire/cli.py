@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,13 +14,24 @@ import click
 from tqdm import tqdm
 
 from eventwire import __version__
-from eventwire.pipeline import IngestReport, ingest
+from eventwire.kb import KBError, KnowledgeBase, load_kb
+from eventwire.pipeline import IngestReport, actor_stages, ingest
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 # How many failures the closing summary lists one by one before it only counts them.
 MAX_LISTED_FAILURES = 50
+
+
+def kb_option(func: F) -> F:
+    return click.option(
+        "--kb",
+        "kb_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False),
+        help="A folder of your own knowledge-base files (*.yaml), over the shipped ones.",
+    )(func)
 
 
 def db_option(func: F) -> F:
@@ -39,30 +51,36 @@ def cli() -> None:
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
+@kb_option
 @db_option
-def ingest_cli(paths: tuple[str, ...], db: str) -> None:
+def ingest_cli(paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str) -> None:
     """Ingest files, folders (recursively) and - (stdin): text, HTML, JSONL, RSS/Atom, WARC."""
-    report = _run_ingest(paths, db)
+    report = _run_ingest(paths, db, kb_dirs)
     sys.exit(1 if report.failed else 0)
 
 
 @cli.command("demo")
+@kb_option
 @db_option
-def demo_cli(db: str) -> None:
+def demo_cli(kb_dirs: tuple[str, ...], db: str) -> None:
     """Ingest the bundled demo corpus and show what was found."""
     folder = resources.files("eventwire") / "data" / "demo"
     with resources.as_file(folder) as path:
-        report = _run_ingest([str(path)], db)
+        report = _run_ingest([str(path)], db, kb_dirs)
     _print_stats(db)
     sys.exit(1 if report.failed else 0)
 
 
-def _run_ingest(paths: Sequence[str], db: str) -> IngestReport:
+def _run_ingest(paths: Sequence[str], db: str, kb_dirs: Sequence[str] = ()) -> IngestReport:
+    try:
+        stages = actor_stages(tuple(kb_dirs))
+    except KBError as err:
+        raise click.ClickException(f"knowledge base: {err}") from err
     with (
         Store(db) as store,
         tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None, leave=False) as bar,
     ):
-        report = ingest(paths, store, progress=bar.update)
+        report = ingest(paths, store, progress=bar.update, stages=stages)
     _print_report(report, db)
     return report
 
@@ -77,7 +95,8 @@ def _print_report(report: IngestReport, db: str) -> None:
         click.echo(f"skipped {count}: {reason}", err=True)
     click.echo(
         f"{report.new} new, {report.unchanged} unchanged (already stored), "
-        f"{report.failed} failed, {len(report.skipped)} skipped → {db}"
+        f"{report.failed} failed, {len(report.skipped)} skipped, "
+        f"{report.flags} consistency flags → {db}"
     )
 
 
@@ -97,10 +116,14 @@ def _print_stats(db: str) -> None:
     languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats["languages"].items()))
     click.echo(f"languages: {languages or '-'}")
     click.echo(f"inputs that failed: {stats['input_failures']}")
+    click.echo(
+        f"actor mentions: {stats['mentions']} ({stats['resolved']} resolved to a known actor)"
+    )
+    click.echo(f"consistency flags: {stats['flags']}")
 
 
 @cli.command("export")
-@click.argument("table", type=click.Choice(sorted(EXPORTABLE)))
+@click.argument("table", type=click.Choice(sorted([*EXPORTABLE, "actors"])))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option(
     "-o",
@@ -111,11 +134,12 @@ def _print_stats(db: str) -> None:
 )
 @db_option
 def export_cli(table: str, fmt: str, output: Path | None, db: str) -> None:
-    """Export a table as JSONL, CSV or Parquet."""
+    """Export a table as JSONL, CSV or Parquet: articles, failures, actors (one row per actor
+    met, with its mentions), mentions (every resolved span), flags (consistency flags)."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE or redirect standard output.")
     with Store(db) as store:
-        rows = store.rows(table)
+        rows = store.actors() if table == "actors" else store.rows(table)
         if fmt == "parquet":
             count = _export_binary(rows, output)
         else:
@@ -136,3 +160,90 @@ def _export_binary(rows: Any, output: Path | None) -> int:
         return write_parquet(rows, sys.stdout.buffer)
     with output.open("wb") as handle:
         return write_parquet(rows, handle)
+
+
+# --- the knowledge base ---
+
+
+@cli.group("kb")
+def kb_cli() -> None:
+    """Ask the knowledge base: who an actor is, an organisation's members, who held a post."""
+
+
+def _load(kb_dirs: Sequence[str]) -> KnowledgeBase:
+    try:
+        return load_kb([Path(d) for d in kb_dirs])
+    except KBError as err:
+        raise click.ClickException(f"knowledge base: {err}") from err
+
+
+def _day(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from err
+
+
+@kb_cli.command("show")
+@click.argument("name")
+@click.option("--on", "on", help="Date (YYYY-MM-DD) to describe the actor on; default today.")
+@kb_option
+def kb_show_cli(name: str, on: str | None, kb_dirs: tuple[str, ...]) -> None:
+    """Everything the knowledge base knows that NAME (a name, alias, surname or id) may
+    refer to."""
+    kb = _load(kb_dirs)
+    day = _day(on)
+    ids = [name] if kb.get(name) is not None else []
+    ids += [candidate.actor_id for candidate in kb.lookup(name)]
+    ids += [person.id for person in kb.people_named(name)] if " " not in name.strip() else []
+    if not ids:
+        raise click.ClickException(f"the knowledge base knows no actor named {name!r}")
+    for actor_id in dict.fromkeys(ids):
+        click.echo(kb.describe(actor_id, day))
+
+
+@kb_cli.command("members")
+@click.argument("organization")
+@click.option("--joined-after", help="Only members that joined after this date or year.")
+@click.option("--on", "on", help="Members on this date (YYYY-MM-DD); default today.")
+@kb_option
+def kb_members_cli(
+    organization: str, joined_after: str | None, on: str | None, kb_dirs: tuple[str, ...]
+) -> None:
+    """One row per member of ORGANIZATION: code, name, accession date."""
+    kb = _load(kb_dirs)
+    org_id = _organization_id(kb, organization)
+    after = None
+    if joined_after is not None:
+        after = date(int(joined_after), 12, 31) if joined_after.isdigit() else _day(joined_after)
+    for member in kb.members(org_id, _day(on), after):
+        click.echo(f"{member.country}\t{member.name}\t{member.joined.isoformat()}")
+
+
+def _organization_id(kb: KnowledgeBase, text: str) -> str:
+    if text in kb.organization_ids():
+        return text
+    found = [c.actor_id for c in kb.lookup(text) if c.kind.value == "organization"]
+    if not found:
+        raise click.ClickException(f"the knowledge base knows no organisation named {text!r}")
+    return found[0]
+
+
+@kb_cli.command("who")
+@click.argument("title")
+@click.option("--country", help="ISO3 code or organisation id (USA, GBR, NATO).")
+@click.option("--on", "on", help="Date (YYYY-MM-DD); default today.")
+@kb_option
+def kb_who_cli(title: str, country: str | None, on: str | None, kb_dirs: tuple[str, ...]) -> None:
+    """Who held the post TITLE ("Secretary of Defense", "foreign minister") on a date."""
+    kb = _load(kb_dirs)
+    day = _day(on)
+    holdings = kb.who(title, country, day)
+    if not holdings:
+        where = f" in {country}" if country else ""
+        raise click.ClickException(f"nobody held {title!r}{where} on {day.isoformat()}")
+    for h in holdings:
+        end = h.end.isoformat() if h.end else "now"
+        click.echo(f"{h.person_name}\t{h.title}\t{h.country}\t{h.start.isoformat()} to {end}")

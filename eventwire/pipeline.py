@@ -1,4 +1,5 @@
-"""The one module that knows the order of the stages: read → (skip known) → clean → store.
+"""The one module that knows the order of the stages:
+read → (skip known) → clean → annotate → resolve actors → store.
 
 Inputs stream through in bounded batches, so memory stays flat however large the corpus; each
 batch is stored in one transaction. A bad input, or a stage failing on one document, becomes a
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.extract.article import extract
@@ -18,7 +21,18 @@ from eventwire.extract.clean import CORPUS_REPEAT_MAX_WORDS
 from eventwire.extract.repeats import line_key
 from eventwire.ingest.readers import Limits
 from eventwire.ingest.sources import read_inputs
-from eventwire.records import Article, Document, InputFailure, InputKind, InputSkipped
+from eventwire.kb import KnowledgeBase, load_kb
+from eventwire.kb.resolve import Resolution, Resolver
+from eventwire.nlp.annotate import Annotator
+from eventwire.records import (
+    ActorMention,
+    Article,
+    ConsistencyFlag,
+    Document,
+    InputFailure,
+    InputKind,
+    InputSkipped,
+)
 from eventwire.store.db import Store
 
 # Documents per batch: one transaction each. Large enough to amortise commits, small enough that
@@ -30,12 +44,35 @@ MAX_REMEMBERED_LINES = 200_000
 Progress = Callable[[int], object]
 
 
+class ActorStages:
+    """The knowledge base, spaCy and the resolver: loaded once, used for every batch."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.annotator = Annotator(kb.spacy_patterns())
+        self.resolver = Resolver(kb)
+
+    def resolve(self, articles: Sequence[Article]) -> list[Resolution]:
+        annotations = self.annotator.annotate([(a.article_id, a.text) for a in articles])
+        return [
+            self.resolver.resolve(article, annotation)
+            for article, annotation in zip(articles, annotations, strict=True)
+        ]
+
+
+@cache
+def actor_stages(kb_dirs: tuple[str, ...] = ()) -> ActorStages:
+    """The stages for a knowledge base (the shipped one plus `kb_dirs`), built once a process."""
+    return ActorStages(load_kb([Path(d) for d in kb_dirs]))
+
+
 @dataclass(slots=True)
 class IngestReport:
     new: int = 0
     unchanged: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     skipped: list[InputSkipped] = field(default_factory=list)
+    flags: int = 0
 
     @property
     def failed(self) -> int:
@@ -68,12 +105,15 @@ def ingest(
     limits: Limits | None = None,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    stages: ActorStages | None = None,
 ) -> IngestReport:
+    """Ingest `names` into `store`; `stages` default to those of the shipped knowledge base."""
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
+    stages = stages or actor_stages()
     for batch in _batches(read_inputs(names, limits, stdin)):
-        _ingest_batch(batch, store, report, corpus, seen)
+        _ingest_batch(batch, store, report, corpus, seen, stages)
         if progress is not None:
             progress(len(batch))
     return report
@@ -86,7 +126,12 @@ def _batches(items: Iterable[object]) -> Iterator[list[object]]:
 
 
 def _ingest_batch(
-    batch: list[object], store: Store, report: IngestReport, corpus: CorpusLines, seen: set[str]
+    batch: list[object],
+    store: Store,
+    report: IngestReport,
+    corpus: CorpusLines,
+    seen: set[str],
+    stages: ActorStages,
 ) -> None:
     documents = [item for item in batch if isinstance(item, Document)]
     failures = [item for item in batch if isinstance(item, InputFailure)]
@@ -109,9 +154,34 @@ def _ingest_batch(
             articles.append(result)
         else:
             failures.append(result)
-    report.new += store.add_articles(articles)
+    mentions, flags = _resolve(stages, articles, failures)
+    report.new += store.add_articles(articles, mentions, flags)
+    report.flags += len(flags)
     store.record_failures(failures)
     report.failures += failures
+
+
+def _resolve(
+    stages: ActorStages, articles: list[Article], failures: list[InputFailure]
+) -> tuple[list[ActorMention], list[ConsistencyFlag]]:
+    """Annotate and resolve a batch; if that fails, one article at a time, so that only the
+    article that breaks it is reported (and still stored, as cleaned text)."""
+    try:
+        resolutions = stages.resolve(articles)
+    except Exception:
+        resolutions = []
+        for article in articles:
+            try:
+                resolutions += stages.resolve([article])
+            except Exception as err:
+                failures.append(
+                    InputFailure(
+                        article.location, f"annotation failed: {type(err).__name__}: {err}"
+                    )
+                )
+    mentions = [m for r in resolutions for m in r.mentions]
+    flags = [f for r in resolutions for f in r.flags]
+    return mentions, flags
 
 
 def _clean(document: Document, corpus: CorpusLines) -> Article | InputFailure:

@@ -117,3 +117,81 @@ class Article:
     references: tuple[DatedReference, ...] = ()
     removed: tuple[Removed, ...] = ()
     repairs: int = 0  # glued sentences split apart ("statement,a senior" → "statement, a senior")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence; `head` indexes the sentence's own tokens."""
+
+    text: str
+    start: int  # character offset in the article text
+    lemma: str
+    pos: str  # universal part of speech
+    tag: str  # fine-grained tag: tense and modality live here (VBD, MD)
+    dep: str
+    head: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A named span in one sentence: the parser's entities and the knowledge base's names."""
+
+    sentence: int  # index into `Annotation.sentences`
+    start: int  # character offsets in the article text
+    end: int
+    text: str
+    label: str  # spaCy's label (PERSON, GPE, ...) or the knowledge base's (COUNTRY, METONYM, ...)
+    kb_id: str | None  # the actor id when the knowledge base names one actor directly
+    first_token: int  # token range in the sentence, end exclusive
+    last_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]  # empty when the sentence was split but not parsed
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """An article's text split into sentences, with tokens, dependencies and named spans."""
+
+    article_id: ArticleId
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntitySpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of an article resolved to an actor as of the article's date, or to what the
+    context supports (a country, a sector) when no known actor fits."""
+
+    article_id: ArticleId
+    sentence: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None  # a knowledge-base id; None for an unknown person or a generic group
+    name: str | None  # the actor's name in the knowledge base
+    country: str | None  # ISO3 or an organisation id (NATO, EU)
+    sector: str | None  # PLOVER sector on the article's date
+    via: str  # how it was resolved: name, alias, short_name, misspelling, role, pronoun, ...
+    role: str | None = None  # the post the article gives the actor here ("Defence Secretary")
+
+
+@dataclass(frozen=True, slots=True)
+class ConsistencyFlag:
+    """A claim in an article that the knowledge base contradicts, with the dates that show it."""
+
+    article_id: ArticleId
+    kind: str  # role_not_held_on_date | role_outside_article_window | ...
+    mention: str
+    start: int
+    end: int
+    actor_id: str | None
+    explanation: str

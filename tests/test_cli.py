@@ -95,3 +95,53 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"`eventwire {name}" in readme, f"README does not document `eventwire {name}`"
+
+
+def test_kb_members_lists_code_name_and_accession_date() -> None:
+    code, out, _ = run("kb", "members", "NATO", "--joined-after", "1990")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and len(rows) == 16  # 1999, 2004, 2009, 2017, 2020, 2023 and 2024
+    assert rows[0] == ["CZE", "Czechia", "1999-03-12"] or rows[0][2] == "1999-03-12"
+    assert rows[-1][0] == "SWE" and rows[-1][2] == "2024-03-07"
+    assert "USA" not in {row[0] for row in rows}
+
+
+def test_kb_who_names_the_holder_on_a_date() -> None:
+    code, out, _ = run(
+        "kb", "who", "Secretary of Defense", "--country", "USA", "--on", "2025-02-12"
+    )
+    assert code == 0 and out.startswith("Pete Hegseth\t")
+    code, _, err = run(
+        "kb", "who", "Secretary of Defense", "--country", "USA", "--on", "2025-13-01"
+    )
+    assert code != 0 and "not a date" in err
+
+
+def test_kb_show_describes_an_actor_and_rejects_unknown_names() -> None:
+    code, out, _ = run("kb", "show", "Hegseth", "--on", "2025-02-12")
+    assert code == 0 and "Pete Hegseth" in out
+    code, _, err = run("kb", "show", "Nobody Atall")
+    assert code == 1 and "knows no actor named 'Nobody Atall'" in err
+
+
+def test_a_broken_user_kb_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("people:\n  - id: x\n    name: X\n", encoding="utf-8")
+    code, _, err = run("kb", "show", "X", "--kb", str(tmp_path))
+    assert code == 1 and "mine.yaml" in err
+
+
+def test_demo_exports_actors_and_the_planted_slip_as_a_flag(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    assert run("demo", "--db", db)[0] == 0
+    code, out, _ = run("export", "flags", "--db", db)
+    flags = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [f["actor_id"] for f in flags] == ["ben-wallace"]
+    code, out, _ = run("export", "actors", "--db", db)
+    actors = {row["actor_id"]: row for row in map(json.loads, out.splitlines())}
+    assert actors["pete-hegseth"]["country"] == "USA"
+    assert "Hegseth" in actors["pete-hegseth"]["forms"]
+    assert actors["RUS"]["mentions"] >= actors["pete-hegseth"]["mentions"]
+    # Re-running the same input adds nothing, mentions included.
+    before = len(run("export", "mentions", "--db", db)[1].splitlines())
+    run("demo", "--db", db)
+    assert len(run("export", "mentions", "--db", db)[1].splitlines()) == before

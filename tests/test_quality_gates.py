@@ -20,3 +20,16 @@ def test_extraction_f1_beats_trafilaturas_best_setting_and_the_pinned_floor() ->
     best_reference = max(score.f1 for score in scores.values())
     assert ours >= FLOORS["article_extraction"]["f1_min"]
     assert ours >= best_reference, f"eventwire {ours:.3f} < trafilatura {best_reference:.3f}"
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_actor_resolution_holds_its_floors_overall_and_on_dated_cases() -> None:
+    from eventwire.evaluation.actors import evaluate as evaluate_actors
+    from eventwire.pipeline import actor_stages
+
+    scores, _ = evaluate_actors(shared_path("eval", "ngec-actors"), actor_stages())
+    floors = FLOORS["actor_resolution"]
+    measured = scores.as_dict()
+    below = {k: v for k, v in measured.items() if v < floors[f"{k}_min"]}
+    assert not below, f"below the pinned floors: {below} (floors {floors})"

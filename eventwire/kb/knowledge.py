@@ -56,6 +56,7 @@ class KnowledgeBase:
         "_offices_by_title",
         "_organizations",
         "_people",
+        "_surnames",
         "_titled_roles",
     )
 
@@ -82,7 +83,9 @@ class KnowledgeBase:
         self._offices_by_kind: dict[str, list[Office]] = {}
         self._holders: dict[str, list[tuple[Person, Role]]] = {key: [] for key in offices}
         self._titled_roles: dict[str, list[tuple[Person, Role]]] = {}
+        self._surnames: dict[str, list[Person]] = {}
         self._index_names()
+        self._index_surnames()
         self._index_offices()
 
     # --- names ---
@@ -123,6 +126,9 @@ class KnowledgeBase:
 
     # --- organisations ---
 
+    def organization_ids(self) -> list[str]:
+        return sorted(self._organizations)
+
     def members(
         self, org_id: str, on: date | None = None, joined_after: date | None = None
     ) -> list[Membership]:
@@ -143,9 +149,9 @@ class KnowledgeBase:
         found = [person for person, role in self._holders[office_id] if role.on(on)]
         return list(dict.fromkeys(found))
 
-    def who(self, title: str, country: str | None, on: date) -> list[RoleHolding]:
+    def who(self, title: str, country: str | None, on: date | None) -> list[RoleHolding]:
         """Who held a post with this title (or office kind, e.g. "foreign minister") in
-        `country` (ISO3 or organisation id; None for any) on `on`."""
+        `country` (ISO3 or organisation id; None for any) on `on` (None: at any time)."""
         key = folded_key(title)
         offices = [
             *self._offices_by_title.get(key, ()),
@@ -156,8 +162,24 @@ class KnowledgeBase:
         return [
             _holding(person, role)
             for person, role in dict.fromkeys(pairs)
-            if role.on(on) and (country is None or role.country == country)
+            if (on is None or role.on(on)) and (country is None or role.country == country)
         ]
+
+    def title_forms(self) -> list[str]:
+        """Every post title and office kind the knowledge base knows ("Defence Secretary",
+        "foreign minister"), longest first, so that a scan finds the longest title."""
+        forms = {title for office in self._offices.values() for title in office.titles}
+        forms |= {kind.replace("_", " ") for kind in self._offices_by_kind}
+        forms |= {role.title for pairs in self._titled_roles.values() for _, role in pairs}
+        return sorted(forms, key=lambda form: (-len(form), form))
+
+    def people_named(self, word: str) -> list[Person]:
+        """People whose name or an alias ends with `word` (a surname: "Hegseth")."""
+        return list(self._surnames.get(folded_key(word), ()))
+
+    def surnames(self) -> list[str]:
+        """Every surname (last word of a person's name or alias), for fuzzy matching."""
+        return list(self._surnames)
 
     def roles_of(self, person_id: str, on: date) -> list[RoleHolding]:
         """The roles a person held on `on`."""
@@ -197,6 +219,15 @@ class KnowledgeBase:
         for metonym in self._metonyms.values():
             for reading in metonym.readings:
                 self._names.add(metonym.text, self._reading(metonym, reading))
+
+    def _index_surnames(self) -> None:
+        for person in self._people.values():
+            for name in (person.name, *person.aliases):
+                words = folded_key(name).split()
+                if len(words) > 1:
+                    found = self._surnames.setdefault(words[-1], [])
+                    if person not in found:
+                        found.append(person)
 
     def _add_names(self, candidate: Candidate, name: str, aliases: Iterable[str]) -> None:
         self._names.add(name, candidate)

