@@ -127,3 +127,14 @@ def test_an_undated_article_is_checked_against_its_own_window(stages: ActorStage
     [flag] = resolution.flags
     assert flag.kind == OUTSIDE_ARTICLE_WINDOW and flag.actor_id == "ben-wallace"
     assert resolution.on is not None and resolution.on.year == 2025
+
+
+def test_a_past_leader_s_administration_spoken_of_as_current_is_flagged(
+    stages: ActorStages,
+) -> None:
+    current = "The Biden administration says it will send more air defence systems to Kyiv."
+    [flag] = resolve(stages, current, date(2025, 6, 1)).flags
+    assert flag.actor_id == "joe-biden" and "Donald Trump" in flag.explanation
+    assert resolve(stages, current, date(2023, 6, 1)).flags == ()
+    past = "The Biden administration had approved the sale in 2023."
+    assert resolve(stages, past, date(2025, 6, 1)).flags == ()

@@ -29,7 +29,7 @@ from eventwire.kb.resolve.people import (
     person_in_article,
     surname_of_known_person,
 )
-from eventwire.kb.resolve.titles import TitleFinder, TitleMatch
+from eventwire.kb.resolve.titles import NOT_CURRENT, TitleFinder, TitleMatch
 from eventwire.kb.sectors import MEDIA_SECTOR
 from eventwire.records import (
     ActorMention,
@@ -48,6 +48,8 @@ _APPOSITION = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}$"
 _OF_QUALIFIER = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _GLUE = re.compile(r"^(?:\s*(?:'s|’s))?\s*$")
 # Modifiers that may belong to an agent noun phrase ("a senior Russian official").
+# "The Biden administration", "the Johnson government": a leader's government.
+_LEADER_GOVERNMENTS = {"administration", "government"}
 _NP_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct"}
 
 
@@ -298,7 +300,40 @@ class Resolver:
             via = "demonym_agent" if via == "agent" and country else via
             text = state.article.text[start:end]
             found.append(_Draft(index, start, end, text, None, country, sector, via))
+            leader = next((d for d in inner if d.person and d.actor_id), None)
+            if leader is not None and token.lemma.lower() in _LEADER_GOVERNMENTS:
+                self._government_claim(state, leader, text, start, end, tokens, position)
         return found
+
+    def _government_claim(
+        self,
+        state: _Article,
+        leader: _Draft,
+        text: str,
+        start: int,
+        end: int,
+        tokens: tuple[Token, ...],
+        head: int,
+    ) -> None:
+        """ "The Biden administration says ...": in the present tense, a claim that the
+        leader heads the government on the article's date."""
+        if not _present_tense(tokens, head) or NOT_CURRENT.search(
+            state.article.text[max(0, start - 30) : start]
+        ):
+            return
+        for kind in ("head of government", "head of state"):
+            held = [
+                h
+                for h in self._kb.who(kind, leader.country, None)
+                if h.person_id == leader.actor_id
+            ]
+            if held:
+                name = held[0].person_name
+                claim = RoleClaim(
+                    leader.actor_id or "", name, kind, leader.country, text, start, end
+                )
+                state.claims.append(claim)
+                return
 
     def _agent_sector(self, phrase: list[str], lemma: str) -> str | None:
         for size in (3, 2):
@@ -398,6 +433,16 @@ def _inside(start: int, end: int, drafts: list[_Draft]) -> bool:
     return any(d.start <= start and end <= d.end for d in drafts) or any(
         start <= d.start < end for d in drafts
     )
+
+
+def _present_tense(tokens: tuple[Token, ...], head: int) -> bool:
+    """Whether the verb governing `tokens[head]` is in the present ("says", "has said")."""
+    verb = tokens[head].head
+    if tokens[verb].pos not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [t for t in tokens if t.head == verb and t.dep in ("aux", "auxpass")]
+    tags = [t.tag for t in auxiliaries] or [tokens[verb].tag]
+    return tags[0] in ("VBZ", "VBP")
 
 
 def _left_edge(tokens: tuple[Token, ...], head: int) -> int:
