@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ from tqdm import tqdm
 
 from eventwire import __version__
 from eventwire.kb import KBError, KnowledgeBase, load_kb
-from eventwire.pipeline import IngestReport, actor_stages, ingest
+from eventwire.pipeline import IngestReport, ingest
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
 
@@ -53,9 +54,17 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @kb_option
 @db_option
-def ingest_cli(paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str) -> None:
-    """Ingest files, folders (recursively) and - (stdin): text, HTML, JSONL, RSS/Atom, WARC."""
-    report = _run_ingest(paths, db, kb_dirs)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for annotation and coding (each loads its own models, ~400 MB).",
+)
+def ingest_cli(paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str, workers: int) -> None:
+    """Ingest files, folders (recursively) and - (stdin): text, HTML, JSONL, RSS/Atom, WARC;
+    clean, annotate, resolve actors, code events and store it all."""
+    report = _run_ingest(paths, db, kb_dirs, workers)
     sys.exit(1 if report.failed else 0)
 
 
@@ -71,16 +80,18 @@ def demo_cli(kb_dirs: tuple[str, ...], db: str) -> None:
     sys.exit(1 if report.failed else 0)
 
 
-def _run_ingest(paths: Sequence[str], db: str, kb_dirs: Sequence[str] = ()) -> IngestReport:
+def _run_ingest(
+    paths: Sequence[str], db: str, kb_dirs: Sequence[str] = (), workers: int = 1
+) -> IngestReport:
     try:
-        stages = actor_stages(tuple(kb_dirs))
+        _load(kb_dirs)  # a broken knowledge-base file stops the run before any work
     except KBError as err:
         raise click.ClickException(f"knowledge base: {err}") from err
     with (
         Store(db) as store,
         tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None, leave=False) as bar,
     ):
-        report = ingest(paths, store, progress=bar.update, stages=stages)
+        report = ingest(paths, store, progress=bar.update, workers=workers, kb_dirs=kb_dirs)
     _print_report(report, db)
     return report
 
@@ -96,7 +107,7 @@ def _print_report(report: IngestReport, db: str) -> None:
     click.echo(
         f"{report.new} new, {report.unchanged} unchanged (already stored), "
         f"{report.failed} failed, {len(report.skipped)} skipped, "
-        f"{report.flags} consistency flags → {db}"
+        f"{report.events} events, {report.flags} consistency flags → {db}"
     )
 
 
@@ -120,6 +131,17 @@ def _print_stats(db: str) -> None:
         f"actor mentions: {stats['mentions']} ({stats['resolved']} resolved to a known actor)"
     )
     click.echo(f"consistency flags: {stats['flags']}")
+    _print_events(db)
+
+
+def _print_events(db: str) -> None:
+    with Store(db) as store:
+        summary = store.event_summary()
+    total = sum(summary["by_type"].values())
+    kinds = ", ".join(f"{kind} {n}" for kind, n in summary["by_type"].items())
+    click.echo(f"events: {total} ({kinds or '-'}); background: {summary['background']}")
+    pairs = ", ".join(f"{s}→{t} {n}" for s, t, n in summary["pairs"])
+    click.echo(f"top actor pairs: {pairs or '-'}")
 
 
 @cli.command("export")
@@ -247,3 +269,53 @@ def kb_who_cli(title: str, country: str | None, on: str | None, kb_dirs: tuple[s
     for h in holdings:
         end = h.end.isoformat() if h.end else "now"
         click.echo(f"{h.person_name}\t{h.title}\t{h.country}\t{h.start.isoformat()} to {end}")
+
+
+# --- evaluation ---
+
+
+@cli.command("eval")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared/eval"),
+    show_default=True,
+    help="The folder of gold sets (each with its README).",
+)
+@click.option("--set", "sets", multiple=True, help="Only this gold set (repeatable).")
+@click.option(
+    "--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True
+)
+@click.option("--baseline/--no-baseline", default=False, help="Also score the keyword baseline.")
+@click.option("--labels/--no-labels", default=False, help="Show every event type's row.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
+def eval_cli(
+    gold: Path,
+    sets: tuple[str, ...],
+    split: str,
+    baseline: bool,
+    labels: bool,
+    json_out: Path | None,
+) -> None:
+    """Score event coding against the gold sets: type, (type, source, target), actor spans,
+    CAMEO root and quad class, ConfliBERT's 5-way class."""
+    from eventwire.evaluation.events import (  # the evaluation's imports are only paid here
+        KeywordBaseline,
+        format_table,
+        report_to_dict,
+        run_evaluation,
+    )
+    from eventwire.evaluation.events.eventwire_coder import EventwireCoder
+
+    coders = [EventwireCoder(), *([KeywordBaseline()] if baseline else [])]
+    reports = []
+    for coder in coders:
+        try:
+            report = run_evaluation(coder, gold, sets or None, split)  # type: ignore[arg-type]
+        except (KeyError, FileNotFoundError) as err:
+            raise click.ClickException(str(err)) from err
+        click.echo(f"== {report.coder} ({split} split)")
+        click.echo(format_table(report.results, per_label=labels))
+        reports.append(report_to_dict(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")

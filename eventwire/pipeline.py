@@ -8,14 +8,20 @@ reported failure for that input alone and the batch carries on.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+from eventwire.coding.coder import code_article
+from eventwire.coding.patterns import load_patterns
 from eventwire.extract.article import extract
 from eventwire.extract.clean import CORPUS_REPEAT_MAX_WORDS
 from eventwire.extract.repeats import line_key
@@ -26,9 +32,11 @@ from eventwire.kb.resolve import Resolution, Resolver
 from eventwire.nlp.annotate import Annotator
 from eventwire.records import (
     ActorMention,
+    Annotation,
     Article,
     ConsistencyFlag,
     Document,
+    Event,
     InputFailure,
     InputKind,
     InputSkipped,
@@ -44,20 +52,37 @@ MAX_REMEMBERED_LINES = 200_000
 Progress = Callable[[int], object]
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    annotation: Annotation
+    resolution: Resolution
+    events: list[Event]
+
+
 class ActorStages:
-    """The knowledge base, spaCy and the resolver: loaded once, used for every batch."""
+    """The knowledge base, spaCy, the resolver and the coder: loaded once, used for every
+    batch."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.annotator = Annotator(kb.spacy_patterns())
         self.resolver = Resolver(kb)
+        self.book = load_patterns()
 
     def resolve(self, articles: Sequence[Article]) -> list[Resolution]:
+        return [analysis.resolution for analysis in self.analyse(articles, code=False)]
+
+    def analyse(self, articles: Sequence[Article], code: bool = True) -> list[Analysis]:
+        """Annotate, resolve actors and (with `code`) code events, for a batch of articles."""
         annotations = self.annotator.annotate([(a.article_id, a.text) for a in articles])
-        return [
-            self.resolver.resolve(article, annotation)
-            for article, annotation in zip(articles, annotations, strict=True)
-        ]
+        analyses = []
+        for article, annotation in zip(articles, annotations, strict=True):
+            resolution = self.resolver.resolve(article, annotation)
+            events = (
+                code_article(article, annotation, resolution.mentions, self.book) if code else []
+            )
+            analyses.append(Analysis(annotation, resolution, events))
+        return analyses
 
 
 @cache
@@ -73,6 +98,7 @@ class IngestReport:
     failures: list[InputFailure] = field(default_factory=list)
     skipped: list[InputSkipped] = field(default_factory=list)
     flags: int = 0
+    events: int = 0
 
     @property
     def failed(self) -> int:
@@ -106,17 +132,107 @@ def ingest(
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     stages: ActorStages | None = None,
+    workers: int = 1,
+    kb_dirs: Sequence[str] = (),
 ) -> IngestReport:
-    """Ingest `names` into `store`; `stages` default to those of the shipped knowledge base."""
+    """Ingest `names` into `store`. Annotation and coding run in this process with `stages`
+    (default: the shipped knowledge base plus `kb_dirs`), or in `workers` processes."""
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
-    stages = stages or actor_stages()
-    for batch in _batches(read_inputs(names, limits, stdin)):
-        _ingest_batch(batch, store, report, corpus, seen, stages)
-        if progress is not None:
-            progress(len(batch))
+    with _analyst(stages, workers, tuple(kb_dirs)) as analyst:
+        for batch in _batches(read_inputs(names, limits, stdin)):
+            _ingest_batch(batch, store, report, corpus, seen, analyst)
+            if progress is not None:
+                progress(len(batch))
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What analysis found in one article: all of it is stored with the article."""
+
+    mentions: tuple[ActorMention, ...]
+    flags: tuple[ConsistencyFlag, ...]
+    events: tuple[Event, ...]
+
+
+def find(stages: ActorStages, articles: Sequence[Article]) -> list[Findings | InputFailure]:
+    """Analyse a batch; if that fails, one article at a time, so that only the article that
+    breaks it is reported (it is still stored, as cleaned text)."""
+    try:
+        return [_findings(a) for a in stages.analyse(articles)]
+    except Exception:
+        results: list[Findings | InputFailure] = []
+        for article in articles:
+            try:
+                results += [_findings(a) for a in stages.analyse([article])]
+            except Exception as err:
+                problem = f"annotation failed: {type(err).__name__}: {err}"
+                results.append(InputFailure(article.location, problem))
+        return results
+
+
+def _findings(analysis: Analysis) -> Findings:
+    resolution = analysis.resolution
+    return Findings(resolution.mentions, resolution.flags, tuple(analysis.events))
+
+
+class Analyst:
+    """Runs analysis in this process."""
+
+    def __init__(self, stages: ActorStages) -> None:
+        self._stages = stages
+
+    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
+        return find(self._stages, articles) if articles else []
+
+    def close(self) -> None:
+        return None
+
+
+class PoolAnalyst(Analyst):
+    """Runs analysis in worker processes, each loading spaCy and the knowledge base once; a
+    batch is split between them and its results come back in order."""
+
+    def __init__(self, workers: int, kb_dirs: tuple[str, ...]) -> None:
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self._workers = workers
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(kb_dirs,)
+        )
+
+    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
+        size = max(1, -(-len(articles) // self._workers))
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        return [r for chunk in self._pool.map(_find_in_worker, chunks) for r in chunk]
+
+    def close(self) -> None:
+        self._pool.shutdown()
+
+
+_WORKER_STAGES: list[ActorStages] = []
+
+
+def _start_worker(kb_dirs: tuple[str, ...]) -> None:
+    _WORKER_STAGES.append(actor_stages(kb_dirs))
+
+
+def _find_in_worker(articles: list[Article]) -> list[Findings | InputFailure]:
+    return find(_WORKER_STAGES[0], articles)
+
+
+@contextmanager
+def _analyst(
+    stages: ActorStages | None, workers: int, kb_dirs: tuple[str, ...]
+) -> Iterator[Analyst]:
+    analyst = (
+        PoolAnalyst(workers, kb_dirs) if workers > 1 else Analyst(stages or actor_stages(kb_dirs))
+    )
+    try:
+        yield analyst
+    finally:
+        analyst.close()
 
 
 def _batches(items: Iterable[object]) -> Iterator[list[object]]:
@@ -131,7 +247,7 @@ def _ingest_batch(
     report: IngestReport,
     corpus: CorpusLines,
     seen: set[str],
-    stages: ActorStages,
+    analyst: Analyst,
 ) -> None:
     documents = [item for item in batch if isinstance(item, Document)]
     failures = [item for item in batch if isinstance(item, InputFailure)]
@@ -154,34 +270,24 @@ def _ingest_batch(
             articles.append(result)
         else:
             failures.append(result)
-    mentions, flags = _resolve(stages, articles, failures)
-    report.new += store.add_articles(articles, mentions, flags)
+    mentions, flags, events = _analyse(analyst, articles, failures)
+    report.new += store.add_articles(articles, mentions, flags, events)
     report.flags += len(flags)
+    report.events += len(events)
     store.record_failures(failures)
     report.failures += failures
 
 
-def _resolve(
-    stages: ActorStages, articles: list[Article], failures: list[InputFailure]
-) -> tuple[list[ActorMention], list[ConsistencyFlag]]:
-    """Annotate and resolve a batch; if that fails, one article at a time, so that only the
-    article that breaks it is reported (and still stored, as cleaned text)."""
-    try:
-        resolutions = stages.resolve(articles)
-    except Exception:
-        resolutions = []
-        for article in articles:
-            try:
-                resolutions += stages.resolve([article])
-            except Exception as err:
-                failures.append(
-                    InputFailure(
-                        article.location, f"annotation failed: {type(err).__name__}: {err}"
-                    )
-                )
-    mentions = [m for r in resolutions for m in r.mentions]
-    flags = [f for r in resolutions for f in r.flags]
-    return mentions, flags
+def _analyse(
+    analyst: Analyst, articles: list[Article], failures: list[InputFailure]
+) -> tuple[list[ActorMention], list[ConsistencyFlag], list[Event]]:
+    results = analyst.find(articles)
+    found = [r for r in results if isinstance(r, Findings)]
+    failures += [r for r in results if isinstance(r, InputFailure)]
+    mentions = [m for f in found for m in f.mentions]
+    flags = [flag for f in found for flag in f.flags]
+    events = [e for f in found for e in f.events]
+    return mentions, flags, events
 
 
 def _clean(document: Document, corpus: CorpusLines) -> Article | InputFailure:

@@ -195,3 +195,61 @@ class ConsistencyFlag:
     end: int
     actor_id: str | None
     explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    """One actor of an event: as written, and as resolved (several for a compound actor)."""
+
+    text: str
+    code: str | None  # country ISO3 or organisation id: the actor's code in the event
+    sector: str | None
+    actor_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event, with the evidence for it and who reports it."""
+
+    event_id: str
+    article_id: ArticleId
+    event_type: str  # one of the 16 PLOVER 0.8 types
+    mode: str | None  # a PLOVER mode of that type, or "future" for announced events
+    source: tuple[EventActor, ...]
+    target: tuple[EventActor, ...]
+    date: date | None
+    date_precision: str | None  # day | month | year | publication (the article's date)
+    location: Place | None
+    sentence: str
+    char_start: int  # the sentence's offsets in the article text
+    char_end: int
+    trigger: str  # the predicate that signalled it ("attacked", "held talks")
+    reported_by: tuple[str, ...]  # who the article says says so, nearest first
+    confidence: float
+    cameo_root: str
+    intensity: float  # PLOVER's conflict-cooperation score, -10..+10
+    background: bool  # a past event the article recalls, not news
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    article_id: ArticleId
+    start: int
+    end: int
+    text: str
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    actor_id: str | None
+    country: str | None
+    sector: str | None
+    cue: str
+    told: str | None = None

@@ -15,11 +15,11 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from eventwire.records import ActorMention, Article, ConsistencyFlag, InputFailure
+from eventwire.records import ActorMention, Article, ConsistencyFlag, Event, InputFailure
 from eventwire.store import schema
 from eventwire.store.actors import actor_summaries
 from eventwire.store.migrations import migrate
-from eventwire.store.rows import article_row, public_row, record_row
+from eventwire.store.rows import article_row, event_row, public_row, record_row
 
 DEFAULT_DB = "eventwire.db"
 # SQLite limits the number of bound parameters per statement; stay well under it.
@@ -29,6 +29,7 @@ EXPORTABLE = {
     "failures": schema.input_failures,
     "mentions": schema.actor_mentions,
     "flags": schema.consistency_flags,
+    "events": schema.events,
 }
 
 
@@ -91,6 +92,7 @@ class Store:
         articles: Sequence[Article],
         mentions: Sequence[ActorMention] = (),
         flags: Sequence[ConsistencyFlag] = (),
+        events: Sequence[Event] = (),
     ) -> int:
         """Store articles not stored yet, with what was found in them, in one transaction;
         return how many articles were new."""
@@ -108,6 +110,11 @@ class Store:
                     conn.execute(
                         self._insert_ignoring_duplicates(table), [record_row(r) for r in records]
                     )
+            if events:
+                conn.execute(
+                    self._insert_ignoring_duplicates(schema.events),
+                    [event_row(event) for event in events],
+                )
             return self._count(conn) - before
 
     def _insert_ignoring_duplicates(self, table: Any) -> Any:
@@ -142,7 +149,7 @@ class Store:
                 select(table).order_by(*order)
             )
             for row in result.mappings():
-                yield public_row(dict(row))
+                yield public_row(dict(row), table_name)
 
     def actors(self) -> Iterator[dict[str, Any]]:
         """One row per actor met in the corpus, with its mentions (see `store.actors`)."""
@@ -152,6 +159,33 @@ class Store:
                 select(table).order_by(table.c.article_id, table.c.start)
             )
             yield from actor_summaries(dict(row) for row in result.mappings())
+
+    def event_summary(self, top: int = 5) -> dict[str, Any]:
+        """Events by type, and the most frequent (source, target) pairs, news only."""
+        events = schema.events
+        news = events.c.background.is_(False)
+        with self.engine.connect() as conn:
+            by_type = conn.execute(
+                select(events.c.event_type, func.count())
+                .where(news)
+                .group_by(events.c.event_type)
+                .order_by(func.count().desc(), events.c.event_type)
+            ).all()
+            pairs = conn.execute(
+                select(events.c.source_code, events.c.target_code, func.count())
+                .where(news, events.c.source_code.is_not(None), events.c.target_code.is_not(None))
+                .group_by(events.c.source_code, events.c.target_code)
+                .order_by(func.count().desc(), events.c.source_code, events.c.target_code)
+                .limit(top)
+            ).all()
+            background = conn.execute(
+                select(func.count()).where(events.c.background.is_(True))
+            ).scalar_one()
+        return {
+            "by_type": {str(kind): int(n) for kind, n in by_type},
+            "pairs": [(str(s), str(t), int(n)) for s, t, n in pairs],
+            "background": int(background),
+        }
 
     def stats(self) -> dict[str, Any]:
         articles = schema.articles

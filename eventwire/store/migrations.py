@@ -32,9 +32,14 @@ def _actor_tables(conn: Connection) -> None:
         table.create(conn)
 
 
+def _events_table(conn: Connection) -> None:
+    schema.events.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
+    Migration(3, "events", _events_table),
 )
 
 

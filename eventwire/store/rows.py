@@ -7,10 +7,13 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from eventwire.records import Article
+from eventwire.records import Article, Event
 
 # Columns holding JSON text; exports decode them back into lists and objects.
-JSON_COLUMNS = frozenset({"headings", "reported_by", "references_", "removed"})
+JSON_COLUMNS = {
+    "articles": frozenset({"headings", "reported_by", "references_", "removed"}),
+    "events": frozenset({"source", "target", "reported_by"}),
+}
 # Database column names that differ from their public (export) names.
 PUBLIC_NAMES = {"references_": "references"}
 
@@ -45,11 +48,40 @@ def record_row(record: Any) -> dict[str, Any]:
     return asdict(record)
 
 
-def public_row(row: dict[str, Any]) -> dict[str, Any]:
+def event_row(event: Event) -> dict[str, Any]:
+    place = event.location
+    return {
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "event_type": event.event_type,
+        "mode": event.mode,
+        "source": _json([asdict(actor) for actor in event.source]),
+        "target": _json([asdict(actor) for actor in event.target]),
+        "source_code": event.source[0].code if event.source else None,
+        "target_code": event.target[0].code if event.target else None,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "place": place.name if place else None,
+        "place_country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "sentence": event.sentence,
+        "char_start": event.char_start,
+        "char_end": event.char_end,
+        "trigger": event.trigger,
+        "reported_by": _json(list(event.reported_by)),
+        "confidence": event.confidence,
+        "cameo_root": event.cameo_root,
+        "intensity": event.intensity,
+        "background": event.background,
+    }
+
+
+def public_row(row: dict[str, Any], table: str) -> dict[str, Any]:
     """A stored row as users see it: JSON decoded, internal column names replaced."""
     public: dict[str, Any] = {}
     for column, value in row.items():
-        if column in JSON_COLUMNS and isinstance(value, str):
+        if column in JSON_COLUMNS.get(table, ()) and isinstance(value, str):
             value = json.loads(value)
         elif isinstance(value, datetime):
             value = value.isoformat()

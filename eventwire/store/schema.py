@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -70,4 +70,32 @@ consistency_flags = Table(
     Column("mention", Text, nullable=False),
     Column("actor_id", String(120)),
     Column("explanation", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("event_type", String(16), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("source", Text, nullable=False),  # JSON: [{text, code, sector, actor_id}, ...]
+    Column("target", Text, nullable=False),
+    Column("source_code", String(16), index=True),  # the first source's code, for filtering
+    Column("target_code", String(16), index=True),
+    Column("date", String(10), index=True),
+    Column("date_precision", String(16)),
+    Column("place", Text),
+    Column("place_country", String(16)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("sentence", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("reported_by", Text, nullable=False),  # JSON list
+    Column("confidence", Float, nullable=False),
+    Column("cameo_root", String(2), nullable=False),
+    Column("intensity", Float, nullable=False),
+    Column("background", Boolean, nullable=False),
 )

@@ -1,0 +1,61 @@
+"""An event's date from the words in its sentence, anchored on the article's date.
+
+dateparser reads the expression; we decide the precision and refuse to invent a year: without
+the article's date, only an expression that states its year gives a date.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import dateparser
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tonight|tomorrow)\b",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+# Vague spans ("recent weeks", "the past decade") are not dates of an event.
+_VAGUE = re.compile(r"\b(recent|past|coming|years|decades|months|weeks|days|era|age)\b", re.I)
+_LANGUAGES = ["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    day: date
+    precision: str  # day | month | year
+
+
+def read_date(text: str, published: date | None, future: bool) -> EventDate | None:
+    """The date `text` ("on Wednesday", "14 February 2025", "in 2014") names, or None."""
+    if _VAGUE.search(text):
+        return None
+    states_year = _YEAR.search(text) is not None
+    if published is None and not states_year:
+        return None  # never a guessed year
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    with warnings.catch_warnings():
+        # dateparser's own dependencies warn about their deprecated internals.
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
+    if parsed is None:
+        return None
+    return EventDate(parsed.date(), _precision(text, states_year))
+
+
+def _precision(text: str, states_year: bool) -> str:
+    without_year = _YEAR.sub("", text)
+    if _DAY.search(without_year):
+        return "day"
+    if _MONTH.search(text):
+        return "month"
+    return "year" if states_year else "day"

@@ -1,0 +1,93 @@
+"""Reading a dependency parse: children, subtrees, subjects, modality, negation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eventwire.records import Token
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# Modals that make a sentence analysis rather than news: "could embolden", "might lead".
+SPECULATIVE_MODALS = {"could", "might", "may", "would", "should", "must", "can", "ought"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}  # spaCy splits "won't" into "wo" + "n't"
+CONDITIONAL_MARKERS = {"if", "unless", "whether"}
+# Verbs whose complement is not (yet) a fact: "plans to attack", "threatened to sanction" are
+# the plan or the threat, coded as such (the head verb's own pattern) or as the future.
+FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "schedule", "set", "vow", "pledge"}
+UNREAL_HEADS = {
+    "want", "hope", "seek", "try", "consider", "fear", "worry", "suggest", "propose",
+    "urge", "ask", "call", "threaten", "warn", "refuse", "deny", "reject", "need",
+    "wish", "speculate", "believe", "think", "doubt", "question", "claim", "allege",
+}  # fmt: skip
+
+
+def children(tokens: tuple[Token, ...], head: int) -> Iterator[int]:
+    return (i for i, token in enumerate(tokens) if token.head == head and i != head)
+
+
+def child_with(tokens: tuple[Token, ...], head: int, *deps: str) -> int | None:
+    return next((i for i in children(tokens, head) if tokens[i].dep in deps), None)
+
+
+def subtree(tokens: tuple[Token, ...], head: int) -> tuple[int, int]:
+    """First and last token index of the subtree under `head` (inclusive)."""
+    inside = {head}
+    changed = True
+    while changed:
+        changed = False
+        for i, token in enumerate(tokens):
+            if i not in inside and token.head in inside and token.head != i:
+                inside.add(i)
+                changed = True
+    return min(inside), max(inside)
+
+
+def conjuncts(tokens: tuple[Token, ...], head: int) -> list[int]:
+    """`head` and the words coordinated with it: "France and Germany" -> both."""
+    found = [head]
+    for i in children(tokens, head):
+        if tokens[i].dep == "conj":
+            found += conjuncts(tokens, i)
+    return found
+
+
+def is_negated(tokens: tuple[Token, ...], verb: int) -> bool:
+    if child_with(tokens, verb, "neg") is not None:
+        return True
+    # "No agreement was reached", "nobody attacked": the negation sits on an argument.
+    for i in children(tokens, verb):
+        if tokens[i].dep not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        if tokens[i].text.lower() in ("nobody", "nothing", "none"):
+            return True
+        if any(tokens[d].text.lower() == "no" for d in children(tokens, i)):
+            return True
+    return False
+
+
+def modals(tokens: tuple[Token, ...], verb: int) -> set[str]:
+    return {
+        tokens[i].text.lower()
+        for i in children(tokens, verb)
+        if tokens[i].dep == "aux" and tokens[i].tag == "MD"
+    }
+
+
+def ancestors(tokens: tuple[Token, ...], index: int) -> Iterator[int]:
+    seen = 0
+    while tokens[index].head != index and seen < len(tokens):
+        index = tokens[index].head
+        seen += 1
+        yield index
+
+
+def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Inside an "if"/"unless" clause (the verb's own or one of its governors')."""
+    for node in (verb, *ancestors(tokens, verb)):
+        marker = child_with(tokens, node, "mark")
+        if marker is not None and tokens[marker].lemma.lower() in CONDITIONAL_MARKERS:
+            return True
+        if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
+            break
+    return False

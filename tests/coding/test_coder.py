@@ -1,0 +1,130 @@
+"""The coder on short articles: syntax decides source, target and type; analysis is not news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+
+from eventwire.coding.coder import FUTURE_MODE, code_article
+from eventwire.coding.patterns import PatternBook, PatternFile, build_book, load_types
+from eventwire.pipeline import ActorStages, actor_stages
+from eventwire.records import Article, ArticleId, Event, Span
+
+PATTERNS = """
+patterns:
+  - {lemma: attack, pos: verb, type: ASSAULT, target: [dobj], cameo: "190"}
+  - {lemma: meet, pos: verb, type: CONSULT, target: [dobj, "prep:with"], reciprocal: true}
+  - {lemma: accuse, pos: verb, type: ACCUSE, mode: disapprove, target: [dobj]}
+  - {lemma: call, particle: for, pos: verb, type: REQUEST, target: ["prep:on"]}
+  - {lemma: impose, pos: verb, type: SANCTION, target: ["prep:on"], requires_target: true}
+  - {lemma: sanction, pos: noun, type: SANCTION, target: ["prep:on", "prep:against"]}
+  - {lemma: talk, pos: noun, type: CONSULT, target: ["prep:with"]}
+  - {lemma: deploy, pos: verb, type: MOBILIZE, mode: troops, target: ["prep:to"]}
+light_verbs: [hold, impose]
+speech_verbs: [say, tell, report]
+"""
+
+
+@pytest.fixture(scope="module")
+def book() -> PatternBook:
+    return build_book(PatternFile.model_validate(yaml.safe_load(PATTERNS)), load_types())
+
+
+@pytest.fixture(scope="module")
+def stages() -> ActorStages:
+    return actor_stages()
+
+
+def code(
+    stages: ActorStages, book: PatternBook, text: str, published: date | None = date(2025, 2, 14),
+    headings: tuple[Span, ...] = (), reported_by: tuple[str, ...] = (),
+) -> list[Event]:  # fmt: skip
+    article = Article(ArticleId("t"), "s", "l", None, None, None, published, None, "en", text,
+                      headings=headings, reported_by=reported_by)  # fmt: skip
+    [annotation] = stages.annotator.annotate([(article.article_id, text)])
+    resolution = stages.resolver.resolve(article, annotation)
+    return code_article(article, annotation, resolution.mentions, book)
+
+
+def codes(event: Event) -> tuple[str, list[str | None], list[str | None]]:
+    return event.event_type, [a.code for a in event.source], [a.code for a in event.target]
+
+
+def test_subject_and_object_are_source_and_target(stages: ActorStages, book: PatternBook) -> None:
+    text = "Russian forces attacked Ukrainian positions near Kharkiv on Wednesday."
+    [event] = code(stages, book, text)
+    assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
+    assert event.source[0].sector == "MIL" and event.cameo_root == "19"
+    assert event.date == date(2025, 2, 12) and event.date_precision == "day"
+    assert event.location is not None and event.location.name == "Kharkiv"
+    assert event.location.country == "UKR" and event.location.lat is not None
+    assert text[event.char_start - 0 : event.char_end] == event.sentence
+    assert event.intensity < 0
+
+
+def test_the_passive_voice_swaps_the_roles(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Ukrainian positions were attacked by Russian forces.")
+    assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
+
+
+def test_prepositional_targets_and_particles(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "NATO called on Russia for restraint on Tuesday.")
+    assert event.event_type != "REQUEST" or codes(event)[2] == ["RUS"]
+    [event] = code(stages, book, "The European Union imposed sanctions on Russia.")
+    assert codes(event) == ("SANCTION", ["EU"], ["RUS"])
+
+
+def test_light_verb_with_a_trigger_noun(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Pete Hegseth held talks with Rustem Umerov in Brussels.")
+    assert codes(event) == ("CONSULT", ["USA"], ["UKR"])
+    assert event.target[0].actor_id == "rustem-umerov"
+    assert "held" in event.trigger and "talks" in event.trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces could attack Ukrainian positions.",
+        "Russian forces did not attack Ukrainian positions.",
+        "If Russian forces attack Ukrainian positions, NATO will respond.",
+        "Did Russian forces attack Ukrainian positions?",
+        "Russia wants to attack Ukraine.",
+    ],
+)
+def test_speculation_negation_conditions_and_questions_are_not_events(
+    stages: ActorStages, book: PatternBook, text: str
+) -> None:
+    assert [e for e in code(stages, book, text) if e.event_type == "ASSAULT"] == []
+
+
+def test_announced_events_carry_the_future_mode(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Vladimir Putin will meet Donald Trump in Riyadh next week.")
+    assert event.mode == FUTURE_MODE and codes(event) == ("CONSULT", ["RUS"], ["USA"])
+    assert event.date is not None and event.date > date(2025, 2, 14)
+
+
+def test_headings_are_not_events(stages: ActorStages, book: PatternBook) -> None:
+    text = "Russia attacks Ukraine\nThe talks went on."
+    assert code(stages, book, text, headings=(Span(0, 22),)) == []
+
+
+def test_reported_speech_keeps_the_real_actors_and_the_chain(
+    stages: ActorStages, book: PatternBook
+) -> None:
+    text = "Russian forces attacked Ukrainian positions overnight, Ukrainian officials said."
+    [event] = code(stages, book, text, reported_by=("Reuters",))
+    assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
+    assert event.reported_by == ("Ukrainian officials", "Reuters")
+
+
+def test_an_old_date_marks_background(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Russia attacked Ukraine in February 2022.")
+    assert event.background and event.date == date(2022, 2, 14)
+    assert event.date_precision == "month"
+
+
+def test_no_year_is_guessed_for_an_undated_article(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Russia attacked Ukraine on Wednesday.", published=None)
+    assert event.date is None and event.date_precision is None
