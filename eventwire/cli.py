@@ -319,3 +319,7 @@ def eval_cli(
         reports.append(report_to_dict(report))
     if json_out is not None:
         json_out.write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    cli()

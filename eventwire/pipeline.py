@@ -22,6 +22,8 @@ from typing import BinaryIO
 
 from eventwire.coding.coder import code_article
 from eventwire.coding.patterns import load_patterns
+from eventwire.coding.quotes import extract_quotes
+from eventwire.coding.selection import TriggerForms
 from eventwire.extract.article import extract
 from eventwire.extract.clean import CORPUS_REPEAT_MAX_WORDS
 from eventwire.extract.repeats import line_key
@@ -40,6 +42,7 @@ from eventwire.records import (
     InputFailure,
     InputKind,
     InputSkipped,
+    Quote,
 )
 from eventwire.store.db import Store
 
@@ -57,6 +60,7 @@ class Analysis:
     annotation: Annotation
     resolution: Resolution
     events: list[Event]
+    quotes: list[Quote]
 
 
 class ActorStages:
@@ -68,20 +72,26 @@ class ActorStages:
         self.annotator = Annotator(kb.spacy_patterns())
         self.resolver = Resolver(kb)
         self.book = load_patterns()
+        self.selects = TriggerForms(self.book)
 
     def resolve(self, articles: Sequence[Article]) -> list[Resolution]:
         return [analysis.resolution for analysis in self.analyse(articles, code=False)]
 
     def analyse(self, articles: Sequence[Article], code: bool = True) -> list[Analysis]:
         """Annotate, resolve actors and (with `code`) code events, for a batch of articles."""
-        annotations = self.annotator.annotate([(a.article_id, a.text) for a in articles])
+        # Coding parses only the sentences that can hold an event; the others get names only.
+        annotations = self.annotator.annotate(
+            [(a.article_id, a.text) for a in articles],
+            should_parse=self.selects if code else None,
+        )
         analyses = []
         for article, annotation in zip(articles, annotations, strict=True):
             resolution = self.resolver.resolve(article, annotation)
-            events = (
-                code_article(article, annotation, resolution.mentions, self.book) if code else []
-            )
-            analyses.append(Analysis(annotation, resolution, events))
+            events, quotes = [], []
+            if code:
+                events = code_article(article, annotation, resolution.mentions, self.book)
+                quotes = extract_quotes(article, annotation, resolution.mentions)
+            analyses.append(Analysis(annotation, resolution, events, quotes))
         return analyses
 
 
@@ -155,6 +165,7 @@ class Findings:
     mentions: tuple[ActorMention, ...]
     flags: tuple[ConsistencyFlag, ...]
     events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
 
 
 def find(stages: ActorStages, articles: Sequence[Article]) -> list[Findings | InputFailure]:
@@ -175,7 +186,9 @@ def find(stages: ActorStages, articles: Sequence[Article]) -> list[Findings | In
 
 def _findings(analysis: Analysis) -> Findings:
     resolution = analysis.resolution
-    return Findings(resolution.mentions, resolution.flags, tuple(analysis.events))
+    return Findings(
+        resolution.mentions, resolution.flags, tuple(analysis.events), tuple(analysis.quotes)
+    )
 
 
 class Analyst:
@@ -270,24 +283,28 @@ def _ingest_batch(
             articles.append(result)
         else:
             failures.append(result)
-    mentions, flags, events = _analyse(analyst, articles, failures)
-    report.new += store.add_articles(articles, mentions, flags, events)
+    found = _analyse(analyst, articles, failures)
+    report.new += store.add_articles(
+        articles, found.mentions, found.flags, found.events, found.quotes
+    )
+    flags, events = found.flags, found.events
     report.flags += len(flags)
     report.events += len(events)
     store.record_failures(failures)
     report.failures += failures
 
 
-def _analyse(
-    analyst: Analyst, articles: list[Article], failures: list[InputFailure]
-) -> tuple[list[ActorMention], list[ConsistencyFlag], list[Event]]:
+def _analyse(analyst: Analyst, articles: list[Article], failures: list[InputFailure]) -> Findings:
+    """Everything analysis found in a batch, as one `Findings`; failures are appended."""
     results = analyst.find(articles)
     found = [r for r in results if isinstance(r, Findings)]
     failures += [r for r in results if isinstance(r, InputFailure)]
-    mentions = [m for f in found for m in f.mentions]
-    flags = [flag for f in found for flag in f.flags]
-    events = [e for f in found for e in f.events]
-    return mentions, flags, events
+    return Findings(
+        tuple(m for f in found for m in f.mentions),
+        tuple(flag for f in found for flag in f.flags),
+        tuple(e for f in found for e in f.events),
+        tuple(q for f in found for q in f.quotes),
+    )
 
 
 def _clean(document: Document, corpus: CorpusLines) -> Article | InputFailure:

@@ -241,15 +241,17 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Words an article presents as someone's, and who it says they are."""
+
     article_id: ArticleId
-    start: int
+    start: int  # offsets of the quoted words (without the quote marks) in the article text
     end: int
     text: str
-    speaker_text: str | None
+    speaker_text: str | None  # the speaker as written: "One diplomat", "Hegseth", "he", "Q"
     speaker_start: int | None
     speaker_end: int | None
-    actor_id: str | None
+    actor_id: str | None  # from the actor mention that covers the speaker
     country: str | None
     sector: str | None
-    cue: str
-    told: str | None = None
+    cue: str  # the speech verb as written ("said", "told"), or how else it was attributed
+    told: str | None = None  # whom or what the speaker told: "AFP" in "told AFP"

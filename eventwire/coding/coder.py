@@ -185,7 +185,7 @@ def _event(
     tokens = sentence.tokens
     trigger = predicate.trigger
     source, target = _arguments(context, index, tokens, predicate)
-    if not source:
+    if not source and not target:
         return None
     if trigger.requires_target and not target:
         return None
@@ -242,7 +242,11 @@ def _arguments(
         subject = agent
         target_heads = [passive, *target_heads]
     source = _actors(context, index, tokens, [subject] if subject is not None else [])
+    if not source and subject is not None:
+        source = _unresolved(context, tokens, subject)
     target = _actors(context, index, tokens, target_heads)
+    if not target and target_heads:
+        target = _unresolved(context, tokens, target_heads[0])
     source_codes = {actor.actor_id or actor.text for actor in source}
     target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
     return source, target
@@ -319,6 +323,16 @@ def _actors_at(
                                            and (o.end - o.start) > (m.end - m.start)
                                            for o in inside)]  # fmt: skip
     return [_actor(m) for m in outer[:1]]
+
+
+def _unresolved(context: _Context, tokens: tuple[Token, ...], head: int) -> tuple[EventActor, ...]:
+    """An argument no mention resolves ("30,000 workers", "the war game"): kept as written,
+    without a code, when it is a noun phrase (a pronoun like "it" names nothing)."""
+    if tokens[head].pos not in ("NOUN", "PROPN"):
+        return ()
+    first, last = _own_phrase(tokens, head)
+    text = context.article.text[tokens[first].start : tokens[last].end]
+    return (EventActor(text, None, None, None),)
 
 
 def _own_phrase(tokens: tuple[Token, ...], word: int) -> tuple[int, int]:

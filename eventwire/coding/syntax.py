@@ -19,6 +19,7 @@ UNREAL_HEADS = {
     "want", "hope", "seek", "try", "consider", "fear", "worry", "suggest", "propose",
     "urge", "ask", "call", "threaten", "warn", "refuse", "deny", "reject", "need",
     "wish", "speculate", "believe", "think", "doubt", "question", "claim", "allege",
+    "fail", "decline", "hesitate", "struggle", "attempt",
 }  # fmt: skip
 
 

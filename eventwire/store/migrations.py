@@ -36,10 +36,15 @@ def _events_table(conn: Connection) -> None:
     schema.events.create(conn)
 
 
+def _quotes_table(conn: Connection) -> None:
+    schema.quotes.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
     Migration(3, "events", _events_table),
+    Migration(4, "quotes", _quotes_table),
 )
 
 

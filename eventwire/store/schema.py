@@ -99,3 +99,20 @@ events = Table(
     Column("intensity", Float, nullable=False),
     Column("background", Boolean, nullable=False),
 )
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("actor_id", String(120), index=True),
+    Column("country", String(16)),
+    Column("sector", String(8)),
+    Column("cue", String(32), nullable=False),
+    Column("told", Text),
+)

@@ -138,3 +138,9 @@ def test_a_past_leader_s_administration_spoken_of_as_current_is_flagged(
     assert resolve(stages, current, date(2023, 6, 1)).flags == ()
     past = "The Biden administration had approved the sale in 2023."
     assert resolve(stages, past, date(2025, 6, 1)).flags == ()
+
+
+def test_an_unknown_person_s_surname_is_not_taken_for_a_misspelling(stages: ActorStages) -> None:
+    text = "Wendy Sherman led the delegation. Later, Sherman said the talks were frank."
+    resolution = resolve(stages, text, date(2022, 1, 10))
+    assert mention(resolution, "Sherman").actor_id is None  # not natalia-gherman

@@ -21,6 +21,14 @@ class PersonMemory:
     """Surnames already resolved in this article: "Hegseth" after "Pete Hegseth"."""
 
     by_surname: dict[str, Person] = field(default_factory=dict)
+    # Surnames of people named here whom the knowledge base does not know ("Wendy Sherman"):
+    # a later "Sherman" is that person, not a near-miss of a known name.
+    unknown: set[str] = field(default_factory=set)
+
+    def remember_unknown(self, written: str) -> None:
+        words = folded_key(written).split()
+        if len(words) > 1:
+            self.unknown.add(words[-1])
 
     def remember(self, person: Person, written: str) -> None:
         for name in (written, person.name, *person.aliases):
@@ -42,6 +50,8 @@ def find_person(
     surname = words[-1]
     if surname in memory.by_surname and _first_names_agree(words, memory.by_surname[surname]):
         return memory.by_surname[surname], "short_name"
+    if surname in memory.unknown:
+        return None, "unknown"
     by_surname = _one_holding(kb.people_named(surname), on, words)
     if by_surname is not None:
         return by_surname, "surname"

@@ -90,11 +90,12 @@ class _Article:
 class Resolver:
     """Resolves articles against one knowledge base (built once per process)."""
 
-    __slots__ = ("_kb", "_titles")
+    __slots__ = ("_kb", "_title_countries", "_titles")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._titles = TitleFinder(kb.title_forms())
+        self._title_countries: dict[str, str | None] = {}
 
     def resolve(self, article: Article, annotation: Annotation) -> Resolution:
         state = _Article(article, annotation)
@@ -178,6 +179,7 @@ class Resolver:
     def _person(self, state: _Article, entity: EntitySpan) -> _Draft:
         person, via = find_person(self._kb, entity.text, state.article.published, state.memory)
         if person is None:
+            state.memory.remember_unknown(entity.text)
             return _draft(entity, None, None, None, "unknown_person", person=True)
         state.memory.remember(person, entity.text)
         return _draft(entity, person.id, person.country, None, via, person=True)
@@ -211,7 +213,9 @@ class Resolver:
                 if not (before or after):
                     continue
                 linked.add(title)
-                country = self._qualifier(found, title, text, draft)
+                country = self._qualifier(found, title, text, draft) or self._title_country(
+                    title.title
+                )
                 draft.role = title.title
                 if draft.country is None and country is not None:
                     draft.country = country
@@ -250,7 +254,9 @@ class Resolver:
         self, state: _Article, index: int, title: TitleMatch, found: list[_Draft]
     ) -> _Draft | None:
         """A post named without its holder: "the US Secretary of Defense" is its holder then."""
-        country = self._qualifier(found, title, state.article.text)
+        country = self._qualifier(found, title, state.article.text) or self._title_country(
+            title.title
+        )
         if country is None:
             return None
         on = state.article.published
@@ -263,6 +269,14 @@ class Resolver:
                 draft.actor_id = holders.pop()
                 draft.person = True
         return draft
+
+    def _title_country(self, title: str) -> str | None:
+        """The country a post's title names by itself ("Georgian President"), if only one."""
+        if title not in self._title_countries:
+            countries = {h.country for h in self._kb.who(title, None, None)}
+            specific = len(countries) == 1 and title[:1].isupper() and " " in title.strip()
+            self._title_countries[title] = countries.pop() if specific else None
+        return self._title_countries[title]
 
     def _title_sector(self, title: str, country: str | None) -> str | None:
         sectors = {h.sector for h in self._kb.who(title, country, None)}

@@ -1,0 +1,70 @@
+"""End-to-end throughput and peak memory: generated articles through `eventwire ingest`.
+
+    .venv/bin/python benchmarks/pipeline.py [--articles 2000] [--workers 1 2]
+
+Generates the corpus with benchmarks/generate.py (fixed seed), then for each worker count
+ingests it into a fresh SQLite store: read, clean, annotate, resolve actors, code events, store.
+Model loading is included (it is part of a run). Peak memory is the largest resident set of the
+main process and of any worker. Results go to benchmarks/results/pipeline.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results" / "pipeline.json"
+
+
+def run(corpus: Path, workers: int, folder: Path) -> dict[str, float | int]:
+    db = folder / f"bench-{workers}.db"
+    command = [
+        sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db),
+        "--workers", str(workers),
+    ]  # fmt: skip
+    started = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = finished.stdout.strip().splitlines()[-1]
+    articles = int(summary.split()[0])
+    return {
+        "workers": workers,
+        "articles": articles,
+        "seconds": round(seconds, 1),
+        "articles_per_second": round(articles / seconds, 2),
+        # ru_maxrss is in KiB on Linux: the largest of the processes waited for so far.
+        "peak_rss_mb": round(usage.ru_maxrss / 1024),
+        "summary": summary,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        corpus = folder / "generated.jsonl"
+        generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(corpus)]
+        subprocess.run([*generate, "--articles", str(args.articles)], check=True)
+        runs = [run(corpus, workers, folder) for workers in args.workers]
+    for result in runs:
+        print(json.dumps(result))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version()}
+    RESULTS.write_text(json.dumps({"machine": machine, "runs": runs}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
