@@ -52,3 +52,30 @@ def test_real_seed_articles_are_cleaned_without_losing_body_text(fresh_db: Store
     tweet = next(row for name, row in rows.items() if name.startswith("000_"))
     assert tweet["published"] == "2025-02-19"
     assert "Regional Security: The presence of U.S. troops" in str(tweet["text"])
+
+
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
+    single = Store(str(tmp_path / "one.db"))
+    double = Store(str(tmp_path / "two.db"))
+    ingest([str(DEMO)], single)
+    report = ingest([str(DEMO)], double, workers=2)
+    assert (report.new, report.failed) == (21, 0)
+    for table in ("events", "mentions", "flags", "quotes"):
+        assert list(single.rows(table)) == list(double.rows(table)), table
+    single.close()
+    double.close()
+
+
+def test_demo_events_are_grounded_in_their_sentences(fresh_db: Store) -> None:
+    ingest([str(DEMO)], fresh_db)
+    texts = {row["article_id"]: row["text"] for row in fresh_db.rows("articles")}
+    events = list(fresh_db.rows("events"))
+    assert len(events) > 20
+    for event in events:
+        text = texts[event["article_id"]]
+        assert text[event["char_start"] : event["char_end"]] == event["sentence"]
+        assert event["source"] or event["target"]
+    quotes = list(fresh_db.rows("quotes"))
+    assert quotes and all(
+        texts[q["article_id"]][q["start"] : q["end"]] == q["text"] for q in quotes
+    )

@@ -33,3 +33,32 @@ def test_actor_resolution_holds_its_floors_overall_and_on_dated_cases() -> None:
     measured = scores.as_dict()
     below = {k: v for k, v in measured.items() if v < floors[f"{k}_min"]}
     assert not below, f"below the pinned floors: {below} (floors {floors})"
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_event_coding_holds_its_floors_on_the_test_split() -> None:
+    from eventwire.evaluation.events import report_to_dict, run_evaluation
+    from eventwire.evaluation.events.eventwire_coder import EventwireCoder
+
+    report = report_to_dict(run_evaluation(EventwireCoder(), shared_path("eval"), split="test"))
+    floors = FLOORS["event_coding"]["test_split"]
+    below = []
+    for set_name, levels in floors.items():
+        for level, minimums in levels.items():
+            measured = report["sets"][set_name]["levels"][level]
+            for metric, minimum in minimums.items():
+                value = _metric(measured, metric)
+                if value < minimum:
+                    below.append(f"{set_name}/{level}/{metric}: {value:.3f} < {minimum}")
+    assert not below, "below the pinned floors: " + "; ".join(below)
+
+
+def _metric(measured: dict[str, object], metric: str) -> float:
+    if metric in ("micro_f1", "micro_precision", "micro_recall"):
+        micro = measured["micro"]
+        assert isinstance(micro, dict)
+        return float(micro[metric.removeprefix("micro_")])
+    value = measured[metric]
+    assert isinstance(value, int | float)
+    return float(value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.coding.dates import EventDate, read_date
 from eventwire.coding.patterns import PatternBook, Trigger
@@ -121,16 +121,31 @@ def _predicates(book: PatternBook, tokens: tuple[Token, ...]) -> list[_Predicate
 
 
 def _verb_trigger(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> Trigger | None:
-    attached = {tokens[i].text.lower() for i in children(tokens, verb) if tokens[i].dep in (
-        "prt", "prep", "dative")}  # fmt: skip
+    # The parser attaches some particles as adverbs ("stepped down", "pulled back").
+    attached = {
+        tokens[i].text.lower(): i
+        for i in children(tokens, verb)
+        if tokens[i].dep in ("prt", "prep", "dative", "advmod")
+    }
     objects = {tokens[i].lemma.lower() for i in children(tokens, verb) if tokens[i].dep == "dobj"}
     for trigger in book.candidates(tokens[verb].lemma, "verb"):
         if trigger.particle is not None and trigger.particle not in attached:
             continue
-        if trigger.object is not None and trigger.object not in objects:
+        if trigger.object is not None and trigger.object not in objects | _preposition_objects(
+            tokens, attached.get(trigger.particle or "")
+        ):
             continue
         return trigger
     return None
+
+
+def _preposition_objects(tokens: tuple[Token, ...], preposition: int | None) -> set[str]:
+    """ "went on strike": the object of the trigger's own preposition counts as its object."""
+    if preposition is None:
+        return set()
+    return {
+        tokens[i].lemma.lower() for i in children(tokens, preposition) if tokens[i].dep == "pobj"
+    }
 
 
 def _noun_triggers(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> list[_Predicate]:
@@ -189,8 +204,6 @@ def _event(
         return None
     if trigger.requires_target and not target:
         return None
-    if trigger.reciprocal and not target:
-        source, target = _reciprocal_split(source)
     when = _date(context, index, tokens, predicate, future=mode == FUTURE_MODE)
     published = context.article.published
     background = bool(
@@ -244,6 +257,8 @@ def _arguments(
     source = _actors(context, index, tokens, [subject] if subject is not None else [])
     if not source and subject is not None:
         source = _unresolved(context, tokens, subject)
+    if not target_heads:
+        target_heads = _complement_target(tokens, predicate)
     target = _actors(context, index, tokens, target_heads)
     if not target and target_heads:
         target = _unresolved(context, tokens, target_heads[0])
@@ -264,6 +279,22 @@ def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
         node = tokens[node].head
         subject = child_with(tokens, node, *SUBJECTS)
     return subject
+
+
+# Where the recipient of "threatened to shell Iraqi towns" or "agreed to send troops to Mali"
+# sits: in the complement clause.
+_COMPLEMENT_TARGETS = ("dobj", "prep:against", "prep:on", "prep:with", "prep:to", "dative")
+
+
+def _complement_target(tokens: tuple[Token, ...], predicate: _Predicate) -> list[int]:
+    complement = child_with(tokens, predicate.verb, "xcomp")
+    if complement is None:
+        return []
+    for place in _COMPLEMENT_TARGETS:
+        found = _argument(tokens, complement, place)
+        if found is not None:
+            return [found]
+    return []
 
 
 def _by_agent(tokens: tuple[Token, ...], verb: int) -> int | None:
@@ -312,11 +343,15 @@ def _actors_at(
     token = tokens[word]
     in_sentence = [m for m in context.mentions if m.sentence == index]
     covering = [m for m in in_sentence if m.start <= token.start < m.end]
-    if covering:
-        return [_actor(max(covering, key=lambda m: m.end - m.start))]
     first, last = _own_phrase(tokens, word)
     start, end = tokens[first].start, tokens[last].end
     inside = [m for m in in_sentence if start <= m.start and m.end <= end]
+    if covering:
+        best = max(covering, key=lambda m: m.end - m.start)
+        if best.country is None:  # "workers in Mexico": the phrase's country is theirs
+            country = next((m.country for m in inside if m.country and m is not best), None)
+            return [replace(_actor(best), code=country)]
+        return [_actor(best)]
     # "Ukrainian positions": a demonym speaks for the phrase only when nothing else does.
     inside = [m for m in inside if m.via != "demonym"] or inside
     outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
@@ -345,13 +380,6 @@ def _own_phrase(tokens: tuple[Token, ...], word: int) -> tuple[int, int]:
 
 def _actor(mention: ActorMention) -> EventActor:
     return EventActor(mention.text, mention.country, mention.sector, mention.actor_id)
-
-
-def _reciprocal_split(
-    source: tuple[EventActor, ...],
-) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
-    # "Russia and the US agreed": each side is the other's counterpart.
-    return (source[:1], source[1:]) if len(source) > 1 else (source, ())
 
 
 def _date(

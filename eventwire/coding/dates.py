@@ -10,6 +10,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import dateparser
 
@@ -33,8 +34,10 @@ class EventDate:
     precision: str  # day | month | year
 
 
+@lru_cache(maxsize=65536)
 def read_date(text: str, published: date | None, future: bool) -> EventDate | None:
-    """The date `text` ("on Wednesday", "14 February 2025", "in 2014") names, or None."""
+    """The date `text` ("on Wednesday", "14 February 2025", "in 2014") names, or None.
+    Cached: dateparser is slow, and a corpus repeats its date expressions."""
     if _VAGUE.search(text):
         return None
     states_year = _YEAR.search(text) is not None

@@ -59,6 +59,8 @@ def _variants(form: str) -> list[str]:
         forms.append("the " + form[len("The ") :])
     if "." in form and form.replace(".", "").isalpha():  # "U.S." is also written "US"
         forms.append(form.replace(".", ""))
+    elif 2 <= len(form) <= 3 and form.isalpha() and form.isupper():  # and "UN" as "U.N."
+        forms.append("".join(letter + "." for letter in form))
     if not is_case_sensitive(form):
         forms += [variant.upper() for variant in forms]
     return list(dict.fromkeys(forms))

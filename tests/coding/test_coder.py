@@ -128,3 +128,13 @@ def test_an_old_date_marks_background(stages: ActorStages, book: PatternBook) ->
 def test_no_year_is_guessed_for_an_undated_article(stages: ActorStages, book: PatternBook) -> None:
     [event] = code(stages, book, "Russia attacked Ukraine on Wednesday.", published=None)
     assert event.date is None and event.date_precision is None
+
+
+def test_trigger_forms_cover_regular_and_irregular_inflections() -> None:
+    from eventwire.coding.selection import inflections
+
+    assert {"attacks", "attacked", "attacking"} <= inflections("attack")
+    assert {"met", "meets", "meeting"} <= inflections("meet")
+    assert {"banned", "banning"} <= inflections("ban")
+    assert {"urged", "urging"} <= inflections("urge")
+    assert {"denies", "denied"} <= inflections("deny")

@@ -55,6 +55,8 @@ class EventwireCoder:
             targets=tuple(_actor(actor) for actor in event.target),
             cameo_root=event.cameo_root,
             quad_class=_QUADS.get(quad),
+            # "Jordan and Britain agreed": one event whose parties are all sources.
+            reciprocal=len(event.source) > 1 and not event.target,
         )
 
 
