@@ -47,6 +47,7 @@ from eventwire.records import (
 )
 
 FUTURE_MODE = "future"
+MEDIA_SECTOR = "JRN"  # PLOVER's sector for journalists and media outlets
 # A dated event this many days before the article is history the article recalls.
 BACKGROUND_DAYS = 365
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "METONYM", "COUNTRY"}
@@ -97,7 +98,7 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
     events = []
     for predicate in _predicates(context.book, tokens):
         mode = _reality(context.book, tokens, predicate.verb)
-        if mode is None:
+        if mode is None or _is_denial(context.book, tokens, predicate):
             continue
         event = _event(context, index, sentence, predicate, mode)
         if event is not None:
@@ -153,13 +154,35 @@ def _noun_triggers(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> l
     for i in children(tokens, verb):
         if tokens[i].dep in ("dobj", "nsubjpass") and tokens[i].pos in ("NOUN", "PROPN"):
             for word in conjuncts(tokens, i):
-                triggers = book.candidates(tokens[word].lemma, "noun")
+                trigger_word = _measured_noun(book, tokens, word)
+                triggers = book.candidates(tokens[trigger_word].lemma, "noun")
                 if triggers:
-                    found.append(_Predicate(triggers[0], verb, word))
+                    found.append(_Predicate(triggers[0], verb, trigger_word))
     return found
 
 
+def _measured_noun(book: PatternBook, tokens: tuple[Token, ...], word: int) -> int:
+    """ "gave 5 million dollars of aid", "$50 million in aid": the trigger is the measured
+    noun, one preposition below the amount."""
+    if book.candidates(tokens[word].lemma, "noun"):
+        return word
+    for prep in children(tokens, word):
+        if tokens[prep].dep == "prep" and tokens[prep].text.lower() in ("of", "in"):
+            noun = child_with(tokens, prep, "pobj")
+            if noun is not None and book.candidates(tokens[noun].lemma, "noun"):
+                return noun
+    return word
+
+
 # --- is it news? ---
+
+
+def _is_denial(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate) -> bool:
+    """ "Rejected the accusations": a denial (a statement), not a rejection of a demand."""
+    if predicate.trigger.event_type != "REJECT":
+        return False
+    objects = [i for i in children(tokens, predicate.verb) if tokens[i].dep == "dobj"]
+    return any(tokens[i].lemma.lower() in book.denial_objects for i in objects)
 
 
 def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | None:
@@ -303,6 +326,14 @@ def _by_agent(tokens: tuple[Token, ...], verb: int) -> int | None:
 
 
 def _target_heads(tokens: tuple[Token, ...], predicate: _Predicate) -> list[int]:
+    if predicate.word != predicate.verb:  # "gave the Ivory Coast aid": the indirect object
+        dative = child_with(tokens, predicate.verb, "dative")
+        if dative is not None and tokens[dative].pos in ("NOUN", "PROPN"):
+            return [dative]
+    return _slot_targets(tokens, predicate)
+
+
+def _slot_targets(tokens: tuple[Token, ...], predicate: _Predicate) -> list[int]:
     verb_object = child_with(tokens, predicate.verb, "dobj")
     owners = [predicate.word, predicate.verb, *([verb_object] if verb_object is not None else [])]
     for place in predicate.trigger.target:
@@ -444,6 +475,14 @@ def _reported_by(
             if speaker is not None:
                 chain += [a.text for a in _actors_at(context, index, tokens, speaker)] or [
                     tokens[speaker].text
+                ]
+            # "One diplomat told AFP": the agency that was told passes it on.
+            medium = child_with(tokens, node, "dobj", "dative")
+            if medium is not None:
+                chain += [
+                    a.text
+                    for a in _actors_at(context, index, tokens, medium)
+                    if a.sector == MEDIA_SECTOR
                 ]
     sentence = context.annotation.sentences[index]
     text = context.article.text[sentence.start : sentence.end]

@@ -50,6 +50,7 @@ class PatternFile(_Strict):
     light_verbs: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     attribution_nouns: tuple[str, ...] = ()
+    denial_objects: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -87,6 +88,7 @@ class PatternBook:
     light_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     attribution_nouns: frozenset[str]
+    denial_objects: frozenset[str]
     types: dict[str, TypeEntry]
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
@@ -118,6 +120,7 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         light_verbs=frozenset(patterns.light_verbs),
         speech_verbs=frozenset(patterns.speech_verbs),
         attribution_nouns=frozenset(patterns.attribution_nouns),
+        denial_objects=frozenset(patterns.denial_objects),
         types=dict(types.types),
     )
 

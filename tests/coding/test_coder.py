@@ -138,3 +138,33 @@ def test_trigger_forms_cover_regular_and_irregular_inflections() -> None:
     assert {"banned", "banning"} <= inflections("ban")
     assert {"urged", "urging"} <= inflections("urge")
     assert {"denies", "denied"} <= inflections("deny")
+
+
+def test_a_rejected_accusation_is_a_denial_not_an_event(stages: ActorStages) -> None:
+    from eventwire.coding.patterns import load_patterns
+
+    shipped = load_patterns()
+    denial = code(stages, shipped, "The Chinese government rejected the accusations of abuse.")
+    assert [e for e in denial if e.event_type == "REJECT"] == []
+    [refusal] = [
+        e
+        for e in code(stages, shipped, "Ukraine rejected the Russian proposal.")
+        if e.event_type == "REJECT"
+    ]
+    assert [a.code for a in refusal.source] == ["UKR"]
+
+
+def test_appeals_and_demands_keep_their_cameo_roots(stages: ActorStages) -> None:
+    from eventwire.coding.patterns import load_patterns
+
+    shipped = load_patterns()
+    [appeal] = code(stages, shipped, "NATO urged Russia to withdraw its troops.")[:1]
+    [demand] = code(stages, shipped, "NATO demanded the withdrawal of Russian troops.")[:1]
+    assert (appeal.event_type, appeal.cameo_root) == ("REQUEST", "02")
+    assert (demand.event_type, demand.cameo_root) == ("REQUEST", "10")
+
+
+def test_the_agency_told_joins_the_reporting_chain(stages: ActorStages, book: PatternBook) -> None:
+    text = "Russian forces attacked Ukrainian positions overnight, a Ukrainian official told AFP."
+    [event] = code(stages, book, text)
+    assert event.reported_by == ("a Ukrainian official", "AFP")
