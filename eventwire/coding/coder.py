@@ -278,13 +278,17 @@ def _arguments(
         subject = agent
         target_heads = [passive, *target_heads]
     source = _actors(context, index, tokens, [subject] if subject is not None else [])
+    if not source and subject is not None and tokens[subject].pos == "PRON":
+        source = _speaker_for_pronoun(context, index, tokens, predicate.verb)
     if not source and subject is not None:
         source = _unresolved(context, tokens, subject)
-    if not target_heads:
-        target_heads = _complement_target(tokens, predicate)
     target = _actors(context, index, tokens, target_heads)
     if not target and target_heads:
         target = _unresolved(context, tokens, target_heads[0])
+    if not target_heads:
+        # "threatened to shell Iraqi towns": only an actor in the complement is a recipient
+        # ("agreed to discontinue the tariff" has none).
+        target = _actors(context, index, tokens, _complement_target(tokens, predicate))
     source_codes = {actor.actor_id or actor.text for actor in source}
     target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
     return source, target
@@ -296,12 +300,35 @@ def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
     # "X met Y and signed Z", "X agreed to withdraw": the subject is the governing verb's.
     while (
         subject is None
-        and tokens[node].dep in ("conj", "xcomp", "advcl")
+        and tokens[node].dep in ("conj", "xcomp", "advcl", "acl")
         and (tokens[node].head != node)
     ):
+        if tokens[node].dep == "acl":
+            # "issued a statement calling on X": the statement's issuer calls. Not "ground
+            # seized in the fighting": a past participle's noun is what was acted on.
+            noun = tokens[node].head
+            if tokens[node].tag != "VBG" or tokens[noun].dep != "dobj":
+                return None
+            node = noun
         node = tokens[node].head
         subject = child_with(tokens, node, *SUBJECTS)
     return subject
+
+
+def _speaker_for_pronoun(
+    context: _Context, index: int, tokens: tuple[Token, ...], verb: int
+) -> tuple[EventActor, ...]:
+    """ "Obama and Putin said they will attack": a pronoun subject under a speech verb is the
+    speaker."""
+    node = verb
+    while tokens[node].dep in ("ccomp", "conj") and tokens[node].head != node:
+        node = tokens[node].head
+        if tokens[node].lemma.lower() in context.book.speech_verbs:
+            speaker = child_with(tokens, node, *SUBJECTS)
+            if speaker is not None and tokens[speaker].pos != "PRON":
+                return _actors(context, index, tokens, [speaker])
+            return ()
+    return ()
 
 
 # Where the recipient of "threatened to shell Iraqi towns" or "agreed to send troops to Mali"
