@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "pipeline.json"
 
 
-def run(corpus: Path, workers: int, folder: Path) -> dict[str, float | int]:
-    db = folder / f"bench-{workers}.db"
+def run(corpus: Path, workers: int, folder: Path, fast: bool) -> dict[str, object]:
+    db = folder / f"bench-{workers}-{fast}.db"
     command = [
         sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db),
-        "--workers", str(workers),
+        "--workers", str(workers), *(["--fast"] if fast else []),
     ]  # fmt: skip
     started = time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -39,6 +39,7 @@ def run(corpus: Path, workers: int, folder: Path) -> dict[str, float | int]:
     articles = int(summary.split()[0])
     return {
         "workers": workers,
+        "fast": fast,
         "articles": articles,
         "seconds": round(seconds, 1),
         "articles_per_second": round(articles / seconds, 2),
@@ -52,18 +53,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--modes", nargs="+", choices=["full", "fast"], default=["full", "fast"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         corpus = folder / "generated.jsonl"
         generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(corpus)]
         subprocess.run([*generate, "--articles", str(args.articles)], check=True)
-        runs = [run(corpus, workers, folder) for workers in args.workers]
+        runs = [
+            run(corpus, workers, folder, mode == "fast")
+            for mode in args.modes
+            for workers in args.workers
+        ]
     for result in runs:
         print(json.dumps(result))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version()}
-    RESULTS.write_text(json.dumps({"machine": machine, "runs": runs}, indent=2) + "\n")
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
+    measured = {(r["workers"], r.get("fast", False)) for r in runs}
+    kept = [r for r in previous["runs"] if (r["workers"], r.get("fast", False)) not in measured]
+    RESULTS.write_text(json.dumps({"machine": machine, "runs": kept + runs}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

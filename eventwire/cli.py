@@ -61,10 +61,18 @@ def cli() -> None:
     show_default=True,
     help="Processes for annotation and coding (each loads its own models, ~400 MB).",
 )
-def ingest_cli(paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str, workers: int) -> None:
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="Leave out spaCy's entity recogniser: faster; names come from the knowledge base "
+    "only (unknown people are not found). See benchmarks/README.md.",
+)
+def ingest_cli(
+    paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str, workers: int, fast: bool
+) -> None:
     """Ingest files, folders (recursively) and - (stdin): text, HTML, JSONL, RSS/Atom, WARC;
     clean, annotate, resolve actors, code events and store it all."""
-    report = _run_ingest(paths, db, kb_dirs, workers)
+    report = _run_ingest(paths, db, kb_dirs, workers, fast)
     sys.exit(1 if report.failed else 0)
 
 
@@ -81,7 +89,11 @@ def demo_cli(kb_dirs: tuple[str, ...], db: str) -> None:
 
 
 def _run_ingest(
-    paths: Sequence[str], db: str, kb_dirs: Sequence[str] = (), workers: int = 1
+    paths: Sequence[str],
+    db: str,
+    kb_dirs: Sequence[str] = (),
+    workers: int = 1,
+    fast: bool = False,
 ) -> IngestReport:
     try:
         _load(kb_dirs)  # a broken knowledge-base file stops the run before any work
@@ -91,7 +103,9 @@ def _run_ingest(
         Store(db) as store,
         tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None, leave=False) as bar,
     ):
-        report = ingest(paths, store, progress=bar.update, workers=workers, kb_dirs=kb_dirs)
+        report = ingest(
+            paths, store, progress=bar.update, workers=workers, kb_dirs=kb_dirs, fast=fast
+        )
     _print_report(report, db)
     return report
 

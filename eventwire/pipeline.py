@@ -67,9 +67,9 @@ class ActorStages:
     """The knowledge base, spaCy, the resolver and the coder: loaded once, used for every
     batch."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, fast: bool = False) -> None:
         self.kb = kb
-        self.annotator = Annotator(kb.spacy_patterns())
+        self.annotator = Annotator(kb.spacy_patterns(), recognise_entities=not fast)
         self.resolver = Resolver(kb)
         self.book = load_patterns()
         self.selects = TriggerForms(self.book)
@@ -96,9 +96,10 @@ class ActorStages:
 
 
 @cache
-def actor_stages(kb_dirs: tuple[str, ...] = ()) -> ActorStages:
-    """The stages for a knowledge base (the shipped one plus `kb_dirs`), built once a process."""
-    return ActorStages(load_kb([Path(d) for d in kb_dirs]))
+def actor_stages(kb_dirs: tuple[str, ...] = (), fast: bool = False) -> ActorStages:
+    """The stages for a knowledge base (the shipped one plus `kb_dirs`), built once a process;
+    `fast` leaves the statistical entity recogniser out (see `Annotator`)."""
+    return ActorStages(load_kb([Path(d) for d in kb_dirs]), fast)
 
 
 @dataclass(slots=True)
@@ -144,13 +145,14 @@ def ingest(
     stages: ActorStages | None = None,
     workers: int = 1,
     kb_dirs: Sequence[str] = (),
+    fast: bool = False,
 ) -> IngestReport:
     """Ingest `names` into `store`. Annotation and coding run in this process with `stages`
     (default: the shipped knowledge base plus `kb_dirs`), or in `workers` processes."""
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
-    with _analyst(stages, workers, tuple(kb_dirs)) as analyst:
+    with _analyst(stages, workers, tuple(kb_dirs), fast) as analyst:
         for batch in _batches(read_inputs(names, limits, stdin)):
             _ingest_batch(batch, store, report, corpus, seen, analyst)
             if progress is not None:
@@ -208,11 +210,11 @@ class PoolAnalyst(Analyst):
     """Runs analysis in worker processes, each loading spaCy and the knowledge base once; a
     batch is split between them and its results come back in order."""
 
-    def __init__(self, workers: int, kb_dirs: tuple[str, ...]) -> None:
+    def __init__(self, workers: int, kb_dirs: tuple[str, ...], fast: bool = False) -> None:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         self._workers = workers
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(kb_dirs,)
+            workers, mp_context=context, initializer=_start_worker, initargs=(kb_dirs, fast)
         )
 
     def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
@@ -227,8 +229,8 @@ class PoolAnalyst(Analyst):
 _WORKER_STAGES: list[ActorStages] = []
 
 
-def _start_worker(kb_dirs: tuple[str, ...]) -> None:
-    _WORKER_STAGES.append(actor_stages(kb_dirs))
+def _start_worker(kb_dirs: tuple[str, ...], fast: bool) -> None:
+    _WORKER_STAGES.append(actor_stages(kb_dirs, fast))
 
 
 def _find_in_worker(articles: list[Article]) -> list[Findings | InputFailure]:
@@ -237,10 +239,12 @@ def _find_in_worker(articles: list[Article]) -> list[Findings | InputFailure]:
 
 @contextmanager
 def _analyst(
-    stages: ActorStages | None, workers: int, kb_dirs: tuple[str, ...]
+    stages: ActorStages | None, workers: int, kb_dirs: tuple[str, ...], fast: bool
 ) -> Iterator[Analyst]:
     analyst = (
-        PoolAnalyst(workers, kb_dirs) if workers > 1 else Analyst(stages or actor_stages(kb_dirs))
+        PoolAnalyst(workers, kb_dirs, fast)
+        if workers > 1
+        else Analyst(stages or actor_stages(kb_dirs, fast))
     )
     try:
         yield analyst

@@ -74,3 +74,12 @@ def test_a_page_without_line_breaks_is_cut_into_pieces(annotator: Annotator) -> 
 
 def test_empty_text_gives_an_empty_annotation(annotator: Annotator) -> None:
     assert annotate(annotator, "  \n ") == Annotation(ArticleId("a"), (), ())
+
+
+def test_without_the_entity_recogniser_dates_and_known_names_remain() -> None:
+    fast = Annotator(PATTERNS, recognise_entities=False)
+    text = "Pete Hegseth met Jonas Vrblik on Wednesday, 14 February 2025, in Geneva."
+    found = {(e.text, e.label) for e in annotate(fast, text).entities}
+    assert ("Pete Hegseth", "PERSON") in found
+    assert {label for _, label in found if label == "DATE"} == {"DATE"}
+    assert not any(text_ == "Jonas Vrblik" for text_, _ in found)  # unknown people need NER
