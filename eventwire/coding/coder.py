@@ -32,6 +32,7 @@ from eventwire.coding.syntax import (
     is_conditional,
     is_negated,
     modals,
+    negated_above,
     subtree,
 )
 from eventwire.records import (
@@ -189,6 +190,8 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
     """ "" for a reported fact, "future" for an announced event, None for no event at all."""
     if is_negated(tokens, verb) or is_conditional(tokens, verb):
         return None
+    if tokens[verb].dep in ("pcomp", "pobj", "acl") and negated_above(tokens, verb):
+        return None
     said = modals(tokens, verb)
     if said & SPECULATIVE_MODALS:
         return None
@@ -298,6 +301,11 @@ def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
     subject = child_with(tokens, verb, *SUBJECTS)
     node = verb
     # "X met Y and signed Z", "X agreed to withdraw": the subject is the governing verb's.
+    if subject is None and tokens[verb].dep == "xcomp":
+        # "Putin invited Trump to visit Moscow": the object of invite/urge/allow does it.
+        controller = child_with(tokens, tokens[verb].head, "dobj")
+        if controller is not None:
+            return controller
     while (
         subject is None
         and tokens[node].dep in ("conj", "xcomp", "advcl", "acl")

@@ -19,7 +19,8 @@ UNREAL_HEADS = {
     "want", "hope", "seek", "try", "consider", "fear", "worry", "suggest", "propose",
     "urge", "ask", "call", "threaten", "warn", "refuse", "deny", "reject", "need",
     "wish", "speculate", "believe", "think", "doubt", "question", "claim", "allege",
-    "fail", "decline", "hesitate", "struggle", "attempt",
+    "fail", "decline", "hesitate", "struggle", "attempt", "invite", "persuade", "encourage",
+    "advise", "request", "press", "pressure",
 }  # fmt: skip
 
 
@@ -64,6 +65,20 @@ def is_negated(tokens: tuple[Token, ...], verb: int) -> bool:
             return True
         if any(tokens[d].text.lower() == "no" for d in children(tokens, i)):
             return True
+    return False
+
+
+def negated_above(tokens: tuple[Token, ...], word: int, levels: int = 3) -> bool:
+    """"no intention of attacking", "not a plan to invade": a negation on a noun or verb the
+    trigger hangs from, up to its clause."""
+    for node in list(ancestors(tokens, word))[:levels]:
+        if is_negated(tokens, node) or any(
+            tokens[c].text.lower() in ("no", "never") and tokens[c].dep in ("det", "neg")
+            for c in children(tokens, node)
+        ):
+            return True
+        if tokens[node].pos in ("VERB", "AUX"):
+            break
     return False
 
 

@@ -168,3 +168,13 @@ def test_the_agency_told_joins_the_reporting_chain(stages: ActorStages, book: Pa
     text = "Russian forces attacked Ukrainian positions overnight, a Ukrainian official told AFP."
     [event] = code(stages, book, text)
     assert event.reported_by == ("a Ukrainian official", "AFP")
+
+
+def test_no_intention_of_attacking_is_not_an_attack(stages: ActorStages, book: PatternBook) -> None:
+    text = "Russian officials said Russia had no intention of attacking Ukraine."
+    assert [e for e in code(stages, book, text) if e.event_type == "ASSAULT"] == []
+
+
+def test_an_invitation_to_meet_is_not_a_meeting(stages: ActorStages, book: PatternBook) -> None:
+    text = "Vladimir Putin invited Donald Trump to meet in Moscow."
+    assert [e for e in code(stages, book, text) if e.event_type == "CONSULT"] == []
