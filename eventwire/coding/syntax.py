@@ -69,8 +69,8 @@ def is_negated(tokens: tuple[Token, ...], verb: int) -> bool:
 
 
 def negated_above(tokens: tuple[Token, ...], word: int, levels: int = 3) -> bool:
-    """"no intention of attacking", "not a plan to invade": a negation on a noun or verb the
-    trigger hangs from, up to its clause."""
+    """A negation on a noun or verb the trigger hangs from ("no intention of attacking", "not a
+    plan to invade"), up to its clause."""
     for node in list(ancestors(tokens, word))[:levels]:
         if is_negated(tokens, node) or any(
             tokens[c].text.lower() in ("no", "never") and tokens[c].dep in ("det", "neg")
