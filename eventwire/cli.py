@@ -119,7 +119,8 @@ def _print_report(report: IngestReport, db: str) -> None:
     for reason, count in sorted(skipped.items()):
         click.echo(f"skipped {count}: {reason}", err=True)
     click.echo(
-        f"{report.new} new, {report.unchanged} unchanged (already stored), "
+        f"{report.new} new ({report.duplicates} near-duplicates of earlier articles), "
+        f"{report.unchanged} unchanged (already stored), "
         f"{report.failed} failed, {len(report.skipped)} skipped, "
         f"{report.events} events, {report.flags} consistency flags → {db}"
     )

@@ -31,11 +31,14 @@ from eventwire.ingest.readers import Limits
 from eventwire.ingest.sources import read_inputs
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.resolve import Resolution, Resolver
+from eventwire.merge.duplicates import DuplicateIndex, article_signature
 from eventwire.nlp.annotate import Annotator
 from eventwire.records import (
     ActorMention,
     Annotation,
     Article,
+    ArticleId,
+    ArticleLink,
     ConsistencyFlag,
     Document,
     Event,
@@ -110,6 +113,7 @@ class IngestReport:
     skipped: list[InputSkipped] = field(default_factory=list)
     flags: int = 0
     events: int = 0
+    duplicates: int = 0  # new articles that copy an earlier one
 
     @property
     def failed(self) -> int:
@@ -152,12 +156,39 @@ def ingest(
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
+    linker = Linker(store)
     with _analyst(stages, workers, tuple(kb_dirs), fast) as analyst:
         for batch in _batches(read_inputs(names, limits, stdin)):
-            _ingest_batch(batch, store, report, corpus, seen, analyst)
+            _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
             if progress is not None:
                 progress(len(batch))
     return report
+
+
+class Linker:
+    """Near-duplicate links for new articles, against everything stored before (the index is
+    rebuilt from the stored signatures) and everything earlier in this run."""
+
+    def __init__(self, store: Store) -> None:
+        self._index = DuplicateIndex()
+        self._index.load(store.signatures())
+        self._position = store.next_position()
+
+    def link(self, articles: Sequence[Article]) -> list[ArticleLink]:
+        links = []
+        for article in articles:
+            signature = article_signature(article)
+            root = self._index.add(article.article_id, signature, article.published, self._position)
+            links.append(
+                ArticleLink(
+                    article.article_id,
+                    self._position,
+                    signature.to_bytes(),
+                    ArticleId(root) if root is not None else None,
+                )
+            )
+            self._position += 1
+        return links
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +296,7 @@ def _ingest_batch(
     corpus: CorpusLines,
     seen: set[str],
     analyst: Analyst,
+    linker: Linker,
 ) -> None:
     documents = [item for item in batch if isinstance(item, Document)]
     failures = [item for item in batch if isinstance(item, InputFailure)]
@@ -288,9 +320,11 @@ def _ingest_batch(
         else:
             failures.append(result)
     found = _analyse(analyst, articles, failures)
+    links = linker.link(articles)
     report.new += store.add_articles(
-        articles, found.mentions, found.flags, found.events, found.quotes
+        articles, found.mentions, found.flags, found.events, found.quotes, links
     )
+    report.duplicates += sum(link.duplicate_of is not None for link in links)
     flags, events = found.flags, found.events
     report.flags += len(flags)
     report.events += len(events)

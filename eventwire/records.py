@@ -255,3 +255,13 @@ class Quote:
     sector: str | None
     cue: str  # the speech verb as written ("said", "told"), or how else it was attributed
     told: str | None = None  # whom or what the speaker told: "AFP" in "told AFP"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An article's near-duplicate signature, and the earliest version it copies, if any."""
+
+    article_id: ArticleId
+    position: int  # ingestion order in the store
+    signature: bytes
+    duplicate_of: ArticleId | None

@@ -30,9 +30,13 @@ def test_ingest_stores_new_articles_and_reingest_adds_nothing(tmp_path: Path) ->
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "x.db")
     code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--db", db)
-    assert code == 0 and out.startswith("1 new, 0 unchanged")
+    assert code == 0 and out.startswith(
+        "1 new (0 near-duplicates of earlier articles), 0 unchanged"
+    )
     code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--db", db)
-    assert code == 0 and out.startswith("0 new, 1 unchanged")
+    assert code == 0 and out.startswith(
+        "0 new (0 near-duplicates of earlier articles), 1 unchanged"
+    )
 
 
 def test_a_bad_input_fails_alone_and_sets_the_exit_status(tmp_path: Path) -> None:
@@ -77,7 +81,10 @@ def test_demo_ingests_the_bundled_corpus_and_prints_a_summary(tmp_path: Path) ->
     db = str(tmp_path / "demo.db")
     code, out, err = run("demo", "--db", db)
     assert code == 0, err
-    assert "21 new, 0 unchanged (already stored), 0 failed" in out
+    assert (
+        "21 new (1 near-duplicates of earlier articles), 0 unchanged (already stored), 0 failed"
+        in out
+    )
     assert "articles: 21" in out
     assert "skipped 1: not a supported file type in a folder" in err  # the corpus README
 

@@ -79,3 +79,21 @@ def test_demo_events_are_grounded_in_their_sentences(fresh_db: Store) -> None:
     assert quotes and all(
         texts[q["article_id"]][q["start"] : q["end"]] == q["text"] for q in quotes
     )
+
+
+def test_a_rewrite_in_a_later_run_links_to_the_stored_original(tmp_path: Path) -> None:
+    original = (DEMO / "09_riyadh_talks_wire_a.txt").read_text(encoding="utf-8")
+    rewrite = (DEMO / "10_riyadh_talks_wire_b.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(rewrite, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        (DEMO / "06_blinken_lavrov_geneva.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    store = Store(str(tmp_path / "s.db"))
+    ingest([str(tmp_path / "a.txt")], store)
+    report = ingest([str(tmp_path / "b.txt"), str(tmp_path / "other.txt")], store)
+    assert (report.new, report.duplicates) == (2, 1)
+    rows = articles_by_file(store)
+    assert rows["b.txt"]["duplicate_of"] == rows["a.txt"]["article_id"]
+    assert rows["a.txt"]["duplicate_of"] is None and rows["other.txt"]["duplicate_of"] is None
+    store.close()

@@ -7,7 +7,7 @@ half-written and what was stored before is never touched.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from eventwire.records import (
     ActorMention,
     Article,
+    ArticleLink,
     ConsistencyFlag,
     Event,
     InputFailure,
@@ -102,6 +103,7 @@ class Store:
         flags: Sequence[ConsistencyFlag] = (),
         events: Sequence[Event] = (),
         quotes: Sequence[Quote] = (),
+        links: Sequence[ArticleLink] = (),
     ) -> int:
         """Store articles not stored yet, with what was found in them, in one transaction;
         return how many articles were new."""
@@ -115,6 +117,7 @@ class Store:
                 (schema.actor_mentions, mentions),
                 (schema.consistency_flags, flags),
                 (schema.quotes, quotes),
+                (schema.article_links, links),
             ):
                 if records:
                     conn.execute(
@@ -151,15 +154,39 @@ class Store:
             )
 
     def rows(self, table_name: str, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
-        """Every row of an exportable table, decoded for users, streamed in batches."""
+        """Every row of an exportable table, decoded for users, streamed in batches. Articles
+        come with `duplicate_of`: the earliest version they copy, if any."""
         table = EXPORTABLE[table_name]
         order = list(table.primary_key.columns)
-        with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=batch_size).execute(
-                select(table).order_by(*order)
+        query = select(table)
+        if table is schema.articles:
+            links = schema.article_links
+            query = select(table, links.c.duplicate_of).outerjoin(
+                links, links.c.article_id == table.c.article_id
             )
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(query.order_by(*order))
             for row in result.mappings():
                 yield public_row(dict(row), table_name)
+
+    def signatures(self) -> Iterator[tuple[str, bytes, date | None, int]]:
+        """(article_id, signature, published, position) of every stored article, for
+        rebuilding the near-duplicate index."""
+        links, articles = schema.article_links, schema.articles
+        query = (
+            select(links.c.article_id, links.c.signature, articles.c.published, links.c.position)
+            .join(articles, articles.c.article_id == links.c.article_id)
+            .order_by(links.c.position)
+        )
+        with self.engine.connect() as conn:
+            for article_id, signature, published, position in conn.execute(query):
+                day = date.fromisoformat(published) if published else None
+                yield str(article_id), bytes(signature), day, int(position)
+
+    def next_position(self) -> int:
+        with self.engine.connect() as conn:
+            top = conn.execute(select(func.max(schema.article_links.c.position))).scalar()
+        return 0 if top is None else int(top) + 1
 
     def actors(self) -> Iterator[dict[str, Any]]:
         """One row per actor met in the corpus, with its mentions (see `store.actors`)."""

@@ -40,11 +40,16 @@ def _quotes_table(conn: Connection) -> None:
     schema.quotes.create(conn)
 
 
+def _article_links(conn: Connection) -> None:
+    schema.article_links.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
     Migration(3, "events", _events_table),
     Migration(4, "quotes", _quotes_table),
+    Migration(5, "near-duplicate signatures and links", _article_links),
 )
 
 

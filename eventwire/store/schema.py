@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -115,4 +126,14 @@ quotes = Table(
     Column("sector", String(8)),
     Column("cue", String(32), nullable=False),
     Column("told", Text),
+)
+
+# One row per article: its near-duplicate signature, and the earliest version it copies.
+article_links = Table(
+    "article_links",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False, index=True),  # ingestion order
+    Column("signature", LargeBinary, nullable=False),
+    Column("duplicate_of", String(32), index=True),
 )
