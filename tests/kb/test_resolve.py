@@ -144,3 +144,9 @@ def test_an_unknown_person_s_surname_is_not_taken_for_a_misspelling(stages: Acto
     text = "Wendy Sherman led the delegation. Later, Sherman said the talks were frank."
     resolution = resolve(stages, text, date(2022, 1, 10))
     assert mention(resolution, "Sherman").actor_id is None  # not natalia-gherman
+
+
+def test_a_person_named_inside_a_quote_is_not_the_pronoun_after_it(stages: ActorStages) -> None:
+    text = "Pete Hegseth spoke to allies. “President Trump has asked for five percent,” he said."
+    resolution = resolve(stages, text, date(2025, 6, 1))
+    assert mention(resolution, "he").actor_id == "pete-hegseth"

@@ -363,10 +363,17 @@ class Resolver:
         for token in state.annotation.sentences[index].tokens:
             if token.tag != "PRP" or token.text.lower() not in _PRONOUNS:
                 continue
+            text = state.article.text
             earlier = [
                 d
                 for d in (*state.drafts, *found, *resolved)
-                if d.person and d.actor_id and d.end <= token.start and d.sentence >= index - 1
+                if d.person
+                and d.actor_id
+                and d.end <= token.start
+                and d.sentence >= index - 1
+                # '"... President Trump has asked ...," he said': a person named inside a
+                # quotation is not who "he" outside it refers to.
+                and not _inside_quote(text[d.end : token.start])
             ]
             if earlier:
                 last = max(earlier, key=lambda d: d.end)
@@ -422,6 +429,12 @@ def _by_cues(candidates: list[Candidate], sentence: str) -> Candidate | None:
         if candidate.cues and any(set(cue.casefold().split()) <= words for cue in candidate.cues):
             return candidate
     return next((c for c in candidates if not c.cues), None)
+
+
+def _inside_quote(between: str) -> bool:
+    """Whether the text from a mention to a later word closes a quotation the mention is in:
+    more closing than opening curly marks, or an odd number of straight ones."""
+    return between.count("”") > between.count("“") or between.count('"') % 2 == 1
 
 
 def _part_of_title(draft: _Draft, titles: list[TitleMatch]) -> bool:
