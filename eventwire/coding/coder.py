@@ -97,7 +97,11 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
         return []
     tokens = sentence.tokens
     events = []
-    for predicate in _predicates(context.book, tokens):
+    predicates = _predicates(context.book, tokens)
+    verbs = {predicate.verb for predicate in predicates}
+    for predicate in predicates:
+        if _purpose_of(tokens, predicate.verb, verbs):
+            continue
         mode = _reality(context.book, tokens, predicate.verb)
         if mode is None or _is_denial(context.book, tokens, predicate):
             continue
@@ -176,6 +180,18 @@ def _measured_noun(book: PatternBook, tokens: tuple[Token, ...], word: int) -> i
 
 
 # --- is it news? ---
+
+
+def _purpose_of(tokens: tuple[Token, ...], verb: int, trigger_verbs: set[int]) -> bool:
+    """ "staged demonstrations to demand reforms", "blocked roads demanding his return": the
+    purpose or manner of another event in the sentence is part of it, not an event apart."""
+    head = tokens[verb].head
+    return (
+        tokens[verb].dep == "advcl"
+        and head != verb
+        and head in trigger_verbs
+        and (tokens[verb].tag in ("VB", "VBG"))
+    )
 
 
 def _is_denial(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate) -> bool:

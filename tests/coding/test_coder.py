@@ -178,3 +178,11 @@ def test_no_intention_of_attacking_is_not_an_attack(stages: ActorStages, book: P
 def test_an_invitation_to_meet_is_not_a_meeting(stages: ActorStages, book: PatternBook) -> None:
     text = "Vladimir Putin invited Donald Trump to meet in Moscow."
     assert [e for e in code(stages, book, text) if e.event_type == "CONSULT"] == []
+
+
+def test_a_purpose_clause_is_part_of_its_event(stages: ActorStages) -> None:
+    from eventwire.coding.patterns import load_patterns
+
+    text = "Thousands of Ukrainian students staged demonstrations in Kyiv to demand reforms."
+    types = [e.event_type for e in code(stages, load_patterns(), text)]
+    assert types == ["PROTEST"]
