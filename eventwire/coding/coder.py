@@ -183,14 +183,22 @@ def _measured_noun(book: PatternBook, tokens: tuple[Token, ...], word: int) -> i
 
 
 def _purpose_of(tokens: tuple[Token, ...], verb: int, trigger_verbs: set[int]) -> bool:
-    """ "staged demonstrations to demand reforms", "blocked roads demanding his return": the
-    purpose or manner of another event in the sentence is part of it, not an event apart."""
+    """Whether the trigger is the purpose, manner or content of another event in the sentence
+    ("staged demonstrations to demand reforms", "accused the rebels of violating the truce"):
+    part of that event, not an event apart."""
     head = tokens[verb].head
+    if head == verb:
+        return False
+    if tokens[verb].dep == "pcomp":  # the gerund hangs from a preposition of the other verb
+        return tokens[head].head in trigger_verbs
     return (
         tokens[verb].dep == "advcl"
-        and head != verb
         and head in trigger_verbs
-        and (tokens[verb].tag in ("VB", "VBG"))
+        and tokens[verb].tag
+        in (
+            "VB",
+            "VBG",
+        )
     )
 
 
@@ -244,6 +252,10 @@ def _event(
     source, target = _arguments(context, index, tokens, predicate)
     if not source and not target:
         return None
+    if not source and not _named(target) and tokens[predicate.verb].dep == "relcl":
+        # "a city where 28 people were killed": a detail of the sentence, with nobody the
+        # record can name on either side.
+        return None
     if trigger.requires_target and not target:
         return None
     when = _date(context, index, tokens, predicate, future=mode == FUTURE_MODE)
@@ -279,6 +291,10 @@ def _event(
         intensity=context.book.score(trigger.event_type, trigger.mode),
         background=background,
     )
+
+
+def _named(actors: tuple[EventActor, ...]) -> bool:
+    return any(actor.code or actor.actor_id for actor in actors)
 
 
 def _event_id(article_id: str, start: int, event_type: str) -> str:
@@ -324,7 +340,7 @@ def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
             return controller
     while (
         subject is None
-        and tokens[node].dep in ("conj", "xcomp", "advcl", "acl")
+        and tokens[node].dep in ("conj", "xcomp", "advcl", "acl", "acomp")
         and (tokens[node].head != node)
     ):
         if tokens[node].dep == "acl":

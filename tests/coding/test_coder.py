@@ -186,3 +186,11 @@ def test_a_purpose_clause_is_part_of_its_event(stages: ActorStages) -> None:
     text = "Thousands of Ukrainian students staged demonstrations in Kyiv to demand reforms."
     types = [e.event_type for e in code(stages, load_patterns(), text)]
     assert types == ["PROTEST"]
+
+
+def test_an_accusation_s_content_is_not_an_event_apart(stages: ActorStages) -> None:
+    from eventwire.coding.patterns import load_patterns
+
+    text = "The Ukrainian government accused Russian forces of attacking civilians near Kharkiv."
+    types = [e.event_type for e in code(stages, load_patterns(), text)]
+    assert "ACCUSE" in types and "ASSAULT" not in types
