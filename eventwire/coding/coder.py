@@ -189,8 +189,11 @@ def _purpose_of(tokens: tuple[Token, ...], verb: int, trigger_verbs: set[int]) -
     head = tokens[verb].head
     if head == verb:
         return False
-    if tokens[verb].dep == "pcomp":  # the gerund hangs from a preposition of the other verb
-        return tokens[head].head in trigger_verbs
+    if tokens[verb].dep == "pcomp":
+        # The gerund hangs from a preposition of the other verb, or of that verb's object
+        # ("accused [Russian forces of attacking]").
+        attached = tokens[head].head
+        return attached in trigger_verbs or tokens[attached].head in trigger_verbs
     return (
         tokens[verb].dep == "advcl"
         and head in trigger_verbs
