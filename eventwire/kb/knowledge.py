@@ -1,5 +1,6 @@
 """The loaded knowledge base: who and what a name may be, as of a date."""
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -223,9 +224,9 @@ class KnowledgeBase:
     def _index_surnames(self) -> None:
         for person in self._people.values():
             for name in (person.name, *person.aliases):
-                words = folded_key(name).split()
-                if len(words) > 1:
-                    found = self._surnames.setdefault(words[-1], [])
+                surname = _surname(name)
+                if surname is not None:
+                    found = self._surnames.setdefault(surname, [])
                     if person not in found:
                         found.append(person)
 
@@ -257,6 +258,23 @@ class KnowledgeBase:
                 else:
                     titled = self._titled_roles.setdefault(folded_key(role.title), [])
                     titled.append((person, role))
+
+
+# Monarchs and popes are not called by a surname: "King Juan Carlos I of Spain" gives none
+# (not "Spain", "I" or "Carlos").
+_REGNAL_TITLES = {"king", "queen", "prince", "princess", "emperor", "empress", "pope", "sultan",
+                  "emir", "sheikh", "crown", "grand"}  # fmt: skip
+_REGNAL_NUMBER = re.compile(r"^[ivx]+$")
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a person's name, when it can stand alone for them."""
+    words = folded_key(name).split()
+    if len(words) < 2 or words[0] in _REGNAL_TITLES or " of " in f" {' '.join(words)} ":
+        return None
+    if _REGNAL_NUMBER.match(words[-1]):
+        return None
+    return words[-1]
 
 
 def _kind_key(title: str) -> str:

@@ -214,3 +214,10 @@ def test_describe(shipped_kb: KnowledgeBase) -> None:
     assert nato.startswith("NATO: North Atlantic Treaty Organization (igo)")
     assert "32 members on 2025-02-12" in nato
     assert shipped_kb.describe("RUS", TODAY).startswith("RUS: Russia (country, UN member)")
+
+
+def test_monarchs_give_no_surname_to_match_alone(shipped_kb: KnowledgeBase) -> None:
+    # "King Juan Carlos I of Spain" must not make a bare "Carlos", "I" or "Spain" the king.
+    assert shipped_kb.people_named("Carlos") == []
+    assert shipped_kb.people_named("Spain") == []
+    assert [p.id for p in shipped_kb.people_named("Hegseth")] == ["pete-hegseth"]
