@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from eventwire import __version__
 from eventwire.kb import KBError, KnowledgeBase, load_kb
-from eventwire.pipeline import IngestReport, ingest
+from eventwire.pipeline import IngestReport, actor_stages, ingest
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
 
@@ -95,8 +95,14 @@ def _run_ingest(
     workers: int = 1,
     fast: bool = False,
 ) -> IngestReport:
+    # The models load before any work, so that a broken knowledge-base file stops the run at
+    # once; with workers, each worker loads its own and this process only checks the files.
+    stages = None
     try:
-        _load(kb_dirs)  # a broken knowledge-base file stops the run before any work
+        if workers == 1:
+            stages = actor_stages(tuple(kb_dirs), fast)
+        else:
+            load_kb([Path(d) for d in kb_dirs])
     except KBError as err:
         raise click.ClickException(f"knowledge base: {err}") from err
     with (
@@ -104,7 +110,13 @@ def _run_ingest(
         tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None, leave=False) as bar,
     ):
         report = ingest(
-            paths, store, progress=bar.update, workers=workers, kb_dirs=kb_dirs, fast=fast
+            paths,
+            store,
+            progress=bar.update,
+            stages=stages,
+            workers=workers,
+            kb_dirs=kb_dirs,
+            fast=fast,
         )
     _print_report(report, db)
     return report

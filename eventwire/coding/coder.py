@@ -25,6 +25,7 @@ from eventwire.coding.syntax import (
     SPECULATIVE_MODALS,
     SUBJECTS,
     UNREAL_HEADS,
+    according_to,
     ancestors,
     child_with,
     children,
@@ -68,8 +69,10 @@ class _Predicate:
 class _Context:
     article: Article
     annotation: Annotation
-    mentions: Sequence[ActorMention]
     book: PatternBook
+    # Grouped by sentence once: every predicate looks up its own sentence's.
+    mentions: dict[int, list[ActorMention]]
+    entities: dict[int, list[EntitySpan]]
 
 
 def code_article(
@@ -79,7 +82,13 @@ def code_article(
     book: PatternBook,
 ) -> list[Event]:
     """The events an article reports, in text order."""
-    context = _Context(article, annotation, mentions, book)
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    entities: dict[int, list[EntitySpan]] = {}
+    for entity in annotation.entities:
+        entities.setdefault(entity.sentence, []).append(entity)
+    context = _Context(article, annotation, book, by_sentence, entities)
     events: list[Event] = []
     for index, sentence in enumerate(annotation.sentences):
         if sentence.tokens and not _is_heading(article, sentence):
@@ -442,7 +451,7 @@ def _actors_at(
     """The mentions an argument names: the one covering its head word, else the outermost
     mentions inside its phrase (up to the next coordinated word)."""
     token = tokens[word]
-    in_sentence = [m for m in context.mentions if m.sentence == index]
+    in_sentence = context.mentions.get(index, [])
     covering = [m for m in in_sentence if m.start <= token.start < m.end]
     first, last = _own_phrase(tokens, word)
     start, end = tokens[first].start, tokens[last].end
@@ -512,7 +521,7 @@ def _inside_clause(tokens: tuple[Token, ...], span: EntitySpan, verb: int) -> bo
 
 
 def _entities(context: _Context, index: int, labels: set[str]) -> list[EntitySpan]:
-    return [e for e in context.annotation.entities if e.sentence == index and e.label in labels]
+    return [e for e in context.entities.get(index, ()) if e.label in labels]
 
 
 def _location(
@@ -557,20 +566,17 @@ def _reported_by(
     sentence = context.annotation.sentences[index]
     text = context.article.text[sentence.start : sentence.end]
     if _ACCORDING.search(text):
-        chain += _according_to(context, index, tokens)
+        chain += _according_to(context, tokens)
     chain += [credit for credit in context.article.reported_by if credit not in chain]
     return tuple(dict.fromkeys(chain))
 
 
-def _according_to(context: _Context, index: int, tokens: tuple[Token, ...]) -> list[str]:
-    for i, token in enumerate(tokens):
-        if token.text.lower() == "according":
-            to = next((c for c in children(tokens, i) if tokens[c].text.lower() == "to"), None)
-            obj = child_with(tokens, to, "pobj") if to is not None else None
-            if obj is not None:
-                first, last = subtree(tokens, obj)
-                phrase = context.article.text[tokens[first].start : tokens[last].end]
-                return [phrase]
+def _according_to(context: _Context, tokens: tuple[Token, ...]) -> list[str]:
+    for i in range(len(tokens)):
+        source = according_to(tokens, i)
+        if source is not None:
+            first, last = subtree(tokens, source)
+            return [context.article.text[tokens[first].start : tokens[last].end]]
     return []
 
 

@@ -47,6 +47,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from eventwire.coding.syntax import according_to, ancestors, child_with, children
 from eventwire.records import ActorMention, Annotation, Article, Quote, Sentence, Token
 
 # Lemmas of the verbs that attribute speech. The second group are common news attributions
@@ -356,7 +357,7 @@ def _sentences_around(context: _Context, span: _Marked) -> list[Sentence]:
 def _speech_verbs(tokens: tuple[Token, ...]) -> Iterator[int]:
     """The speech verbs of a sentence, and the "according" of "according to"."""
     for index, token in enumerate(tokens):
-        if _is_speech_verb(token) or _according_to(tokens, index) is not None:
+        if _is_speech_verb(token) or according_to(tokens, index) is not None:
             yield index
 
 
@@ -381,7 +382,7 @@ def _parse_links(tokens: tuple[Token, ...], verb: int, span: _Marked) -> bool:
     if any(_descends(tokens, i, verb) for i in inside):
         return True
     governor = tokens[verb].head
-    hung = tokens[verb].dep in _HUNG_ON_QUOTE or _according_to(tokens, verb) is not None
+    hung = tokens[verb].dep in _HUNG_ON_QUOTE or according_to(tokens, verb) is not None
     return hung and governor != verb and any(_descends(tokens, i, governor) for i in inside)
 
 
@@ -402,13 +403,13 @@ def _introduces(context: _Context, tokens: tuple[Token, ...], verb: int, span: _
 
 
 def _said_by(context: _Context, tokens: tuple[Token, ...], verb: int) -> _Said | None:
-    according = _according_to(tokens, verb)
+    according = according_to(tokens, verb)
     speaker = according if according is not None else _speaker_of(tokens, verb)
     if speaker is None or context.is_quoted(tokens[speaker].start):
         return None
     told = None
     if tokens[verb].lemma.lower() == "tell":
-        addressee = _child(tokens, verb, "dobj", "dative", "iobj")
+        addressee = child_with(tokens, verb, "dobj", "dative", "iobj")
         if addressee is not None and not context.is_quoted(tokens[addressee].start):
             told = context.text[slice(*_phrase(tokens, addressee))]
     cue = CUE_ACCORDING_TO if according is not None else tokens[verb].text.lower()
@@ -595,22 +596,8 @@ def _label_actor(context: _Context, start: int, end: int) -> ActorMention | None
 # --- the dependency parse ---
 
 
-def _children(tokens: tuple[Token, ...], head: int) -> Iterator[int]:
-    return (i for i, token in enumerate(tokens) if token.head == head and i != head)
-
-
-def _child(tokens: tuple[Token, ...], head: int, *deps: str) -> int | None:
-    return next((i for i in _children(tokens, head) if tokens[i].dep in deps), None)
-
-
 def _descends(tokens: tuple[Token, ...], node: int, ancestor: int) -> bool:
-    for _ in range(len(tokens)):  # a parse is a tree, but never trust a loop to end by itself
-        if node == ancestor:
-            return True
-        if tokens[node].head == node:
-            return False
-        node = tokens[node].head
-    return False
+    return node == ancestor or ancestor in ancestors(tokens, node)
 
 
 def _speaker_of(tokens: tuple[Token, ...], verb: int) -> int | None:
@@ -618,14 +605,14 @@ def _speaker_of(tokens: tuple[Token, ...], verb: int) -> int | None:
     noun a "who said" clause hangs on, or the subject of the verb it is coordinated with."""
     node = verb
     for _ in range(len(tokens)):
-        subject = _child(tokens, node, "nsubj")
+        subject = child_with(tokens, node, "nsubj")
         if subject is not None and tokens[subject].tag in _RELATIVE_PRONOUN_TAGS:
             return tokens[node].head if tokens[node].dep == "relcl" else None
         if subject is not None:
             return subject
-        agent = _child(tokens, node, "agent")
+        agent = child_with(tokens, node, "agent")
         if agent is not None:
-            return _child(tokens, agent, "pobj")
+            return child_with(tokens, agent, "pobj")
         governor = tokens[node].head
         if tokens[node].dep not in _SUBJECT_FROM_GOVERNOR or governor == node:
             return None
@@ -633,18 +620,10 @@ def _speaker_of(tokens: tuple[Token, ...], verb: int) -> int | None:
     return None
 
 
-def _according_to(tokens: tuple[Token, ...], index: int) -> int | None:
-    """The source in "according to X", when `index` is its "according"."""
-    if tokens[index].text.lower() != "according":
-        return None
-    to = _child(tokens, index, "prep")
-    return _child(tokens, to, "pobj") if to is not None else None
-
-
 def _subject_start(tokens: tuple[Token, ...], verb: int) -> int:
-    subject = _according_to(tokens, verb)
+    subject = according_to(tokens, verb)
     if subject is None:
-        subject = _child(tokens, verb, "nsubj")
+        subject = child_with(tokens, verb, "nsubj")
     return _phrase_tokens(tokens, subject)[0] if subject is not None else verb
 
 
@@ -661,7 +640,7 @@ def _phrase_tokens(tokens: tuple[Token, ...], head: int) -> tuple[int, int]:
     frontier = [head]
     while frontier:
         node = frontier.pop()
-        for child in _children(tokens, node):
+        for child in children(tokens, node):
             if tokens[child].dep not in _PHRASE_CUT and child not in members:
                 members.add(child)
                 frontier.append(child)

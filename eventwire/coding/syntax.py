@@ -107,3 +107,11 @@ def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
         if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
             break
     return False
+
+
+def according_to(tokens: tuple[Token, ...], index: int) -> int | None:
+    """The head of the source in "according to X", when `tokens[index]` is its "according"."""
+    if tokens[index].text.lower() != "according":
+        return None
+    to = child_with(tokens, index, "prep")
+    return child_with(tokens, to, "pobj") if to is not None else None

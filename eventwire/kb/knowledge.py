@@ -57,6 +57,7 @@ class KnowledgeBase:
         "_offices_by_title",
         "_organizations",
         "_people",
+        "_surname_list",
         "_surnames",
         "_titled_roles",
     )
@@ -87,6 +88,7 @@ class KnowledgeBase:
         self._surnames: dict[str, list[Person]] = {}
         self._index_names()
         self._index_surnames()
+        self._surname_list = tuple(self._surnames)
         self._index_offices()
 
     # --- names ---
@@ -178,9 +180,9 @@ class KnowledgeBase:
         """People whose name or an alias ends with `word` (a surname: "Hegseth")."""
         return list(self._surnames.get(folded_key(word), ()))
 
-    def surnames(self) -> list[str]:
+    def surnames(self) -> tuple[str, ...]:
         """Every surname (last word of a person's name or alias), for fuzzy matching."""
-        return list(self._surnames)
+        return self._surname_list
 
     def roles_of(self, person_id: str, on: date) -> list[RoleHolding]:
         """The roles a person held on `on`."""

@@ -9,7 +9,7 @@ the caller selects, since it is by far the most expensive step of the whole pipe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -194,9 +194,3 @@ def _entity(sentence: int, offset: int, ent: SpacySpan) -> EntitySpan:
         first_token=ent.start,
         last_token=ent.end,
     )
-
-
-def words_per_sentence(annotations: Iterable[Annotation]) -> float:
-    """Mean parsed tokens per parsed sentence (for the throughput benchmark's report)."""
-    lengths = [len(s.tokens) for a in annotations for s in a.sentences if s.tokens]
-    return sum(lengths) / len(lengths) if lengths else 0.0

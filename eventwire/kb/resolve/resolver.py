@@ -78,6 +78,9 @@ class Resolution:
 class _Article:
     article: Article
     annotation: Annotation
+    # Looked up per sentence, so grouped once instead of scanning the article each time.
+    entities: dict[int, list[EntitySpan]] = field(default_factory=dict)
+    drafts_by_sentence: dict[int, list[_Draft]] = field(default_factory=dict)
     drafts: list[_Draft] = field(default_factory=list)
     claims: list[RoleClaim] = field(default_factory=list)
     memory: PersonMemory = field(default_factory=PersonMemory)
@@ -90,15 +93,19 @@ class _Article:
 class Resolver:
     """Resolves articles against one knowledge base (built once per process)."""
 
-    __slots__ = ("_kb", "_title_countries", "_titles")
+    __slots__ = ("_kb", "_title_countries", "_title_sectors", "_titles")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._titles = TitleFinder(kb.title_forms())
+        # Per post title: the answers depend only on the knowledge base, which does not change.
         self._title_countries: dict[str, str | None] = {}
+        self._title_sectors: dict[tuple[str, str | None], str | None] = {}
 
     def resolve(self, article: Article, annotation: Annotation) -> Resolution:
         state = _Article(article, annotation)
+        for entity in annotation.entities:
+            state.entities.setdefault(entity.sentence, []).append(entity)
         self._remember_named_people(state)
         for index in range(len(annotation.sentences)):
             self._sentence(state, index)
@@ -115,7 +122,7 @@ class Resolver:
     def _sentence(self, state: _Article, index: int) -> None:
         sentence = state.annotation.sentences[index]
         text = state.sentence_text(index)
-        entities = [e for e in state.annotation.entities if e.sentence == index]
+        entities = state.entities.get(index, [])
         found = [d for e in entities if (d := self._entity(state, e, text)) is not None]
         titles = self._titles.find(text, sentence.start)
         found = [d for d in found if not _part_of_title(d, titles)]
@@ -131,6 +138,7 @@ class Resolver:
         found += self._pronouns(state, index, found)
         found.sort(key=lambda draft: draft.start)
         state.drafts += found
+        state.drafts_by_sentence[index] = found
 
     def _entity(self, state: _Article, entity: EntitySpan, sentence: str) -> _Draft | None:
         if entity.kb_id is not None and entity.label not in (METONYM_LABEL, AMBIGUOUS_LABEL):
@@ -279,6 +287,12 @@ class Resolver:
         return self._title_countries[title]
 
     def _title_sector(self, title: str, country: str | None) -> str | None:
+        key = (title, country)
+        if key not in self._title_sectors:
+            self._title_sectors[key] = self._find_title_sector(title, country)
+        return self._title_sectors[key]
+
+    def _find_title_sector(self, title: str, country: str | None) -> str | None:
         sectors = {h.sector for h in self._kb.who(title, country, None)}
         if len(sectors) == 1:
             return sectors.pop()
@@ -366,11 +380,10 @@ class Resolver:
             text = state.article.text
             earlier = [
                 d
-                for d in (*state.drafts, *found, *resolved)
+                for d in (*state.drafts_by_sentence.get(index - 1, ()), *found, *resolved)
                 if d.person
                 and d.actor_id
                 and d.end <= token.start
-                and d.sentence >= index - 1
                 # '"... President Trump has asked ...," he said': a person named inside a
                 # quotation is not who "he" outside it refers to.
                 and not _inside_quote(text[d.end : token.start])
