@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -31,20 +32,28 @@ from eventwire.ingest.readers import Limits
 from eventwire.ingest.sources import read_inputs
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.resolve import Resolution, Resolver
+from eventwire.merge.contradictions import contradictions
 from eventwire.merge.duplicates import DuplicateIndex, article_signature
+from eventwire.merge.events import EventMerger
+from eventwire.merge.origin import event_chain
+from eventwire.merge.stories import StoryBuilder
 from eventwire.nlp.annotate import Annotator
 from eventwire.records import (
     ActorMention,
     Annotation,
     Article,
+    ArticleDigest,
     ArticleId,
     ArticleLink,
     ConsistencyFlag,
     Document,
     Event,
+    EventMention,
     InputFailure,
     InputKind,
     InputSkipped,
+    MergeLink,
+    Provenance,
     Quote,
 )
 from eventwire.store.db import Store
@@ -114,6 +123,9 @@ class IngestReport:
     flags: int = 0
     events: int = 0
     duplicates: int = 0  # new articles that copy an earlier one
+    canonical: int = 0  # canonical events that the new events founded
+    stories: int = 0  # stories that the new articles started
+    contradictions: int = 0  # flags for reports that contradict an earlier report
 
     @property
     def failed(self) -> int:
@@ -162,6 +174,10 @@ def ingest(
             _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
             if progress is not None:
                 progress(len(batch))
+    kb = stages.kb if stages is not None else actor_stages(tuple(kb_dirs), fast).kb
+    merged = merge(store, kb)
+    report.canonical, report.stories = merged.canonical, merged.stories
+    report.contradictions = merged.contradictions
     return report
 
 
@@ -350,3 +366,155 @@ def _clean(document: Document, corpus: CorpusLines) -> Article | InputFailure:
         return extract(document, corpus.others(document))
     except Exception as err:  # one document's crash must not stop the batch
         return InputFailure(document.location, f"cleaning failed: {type(err).__name__}: {err}")
+
+
+# --- after ingestion: canonical events, origins, contradictions, stories ---
+
+# Mentions merged (and stored) per step: bounded memory, and little lost to a crash.
+MERGE_STEP = 5000
+
+
+@dataclass(slots=True)
+class MergeReport:
+    mentions: int = 0
+    canonical: int = 0
+    contradictions: int = 0
+    stories: int = 0
+
+
+class Outlets:
+    """Outlet names as the knowledge base spells them, so that a credit ("AFP") and an outlet
+    field ("Agence France-Presse") name one reporter."""
+
+    def __init__(self, kb: KnowledgeBase | None) -> None:
+        self._kb = kb
+        self._cache: dict[str, str | None] = {}
+
+    def media(self, name: str) -> str | None:
+        """The outlet's name if the knowledge base knows `name` as a news outlet, else None."""
+        if name not in self._cache:
+            found = self._kb.lookup(name) if self._kb is not None else []
+            media = [c.name for c in found if c.kind.value == "media"]
+            self._cache[name] = media[0] if media else None
+        return self._cache[name]
+
+    def canonical(self, name: str) -> str:
+        return self.media(name) or name
+
+    def cited(self, mention: EventMention) -> tuple[str, ...]:
+        return tuple(name for name in mention.cited if self.media(name) is not None)
+
+
+def merge(store: Store, kb: KnowledgeBase | None = None) -> MergeReport:
+    """Merge every stored event not merged yet into canonical events, flag contradictions,
+    and file every article not in a story yet under one. Resumable: what a crash interrupts
+    is picked up by the next run, since each step is one transaction."""
+    report = MergeReport()
+    outlets = Outlets(kb)
+    merger = EventMerger()
+    merger.load(store.canonical_events())
+    for step in _article_steps(store.unmerged_mentions()):
+        _merge_step(step, store, merger, outlets, report)
+    _group_stories(store, kb, report)
+    return report
+
+
+def _article_steps(mentions: Iterable[EventMention]) -> Iterator[list[EventMention]]:
+    """Mentions in steps of about MERGE_STEP, never splitting one article's."""
+    step: list[EventMention] = []
+    for mention in mentions:
+        if len(step) >= MERGE_STEP and mention.article_id != step[-1].article_id:
+            yield step
+            step = []
+        step.append(mention)
+    if step:
+        yield step
+
+
+def _merge_step(
+    mentions: list[EventMention],
+    store: Store,
+    merger: EventMerger,
+    outlets: Outlets,
+    report: MergeReport,
+) -> None:
+    sources = _provenance(store, {m.article_id for m in mentions})
+    links, flags, touched = [], [], {}
+    for mention in mentions:
+        article = sources[mention.article_id]
+        root_id = article.duplicate_of or article.article_id
+        chain = event_chain(
+            article, sources.get(root_id), outlets.cited(mention), outlets.canonical
+        )
+        joined = merger.add(mention, root_id, chain[0])
+        canonical = joined.canonical
+        touched[canonical.canonical_id] = canonical
+        links.append(MergeLink(mention.event_id, canonical.canonical_id, chain[0], chain))
+        if not joined.founded:
+            founder = _describe(store, sources, canonical.articles[0])
+            flags += contradictions(canonical, mention, joined.via, founder)
+        report.canonical += joined.founded
+    store.save_merge(links, list(touched.values()), flags)
+    report.mentions += len(mentions)
+    report.contradictions += len(flags)
+
+
+def _provenance(store: Store, article_ids: set[ArticleId]) -> dict[str, Provenance]:
+    sources = store.provenance(article_ids)
+    roots = {p.duplicate_of for p in sources.values() if p.duplicate_of} - sources.keys()
+    sources.update(store.provenance(roots))
+    return sources
+
+
+def _describe(store: Store, sources: dict[str, Provenance], article_id: str) -> str:
+    if article_id not in sources:
+        sources.update(store.provenance([article_id]))
+    article = sources.get(article_id)
+    if article is None:
+        return f"article {article_id}"
+    day = f", {article.published.isoformat()}" if article.published else ""
+    return f"{article.outlet}{day} (article {article_id})"
+
+
+def _group_stories(store: Store, kb: KnowledgeBase | None, report: MergeReport) -> None:
+    builder = StoryBuilder(_namer(kb))
+    builder.load(store.stories())
+    pending = store.unstoried_articles()
+    for start in range(0, len(pending), MERGE_STEP):
+        chunk = pending[start : start + MERGE_STEP]
+        events = store.linked_events([article_id for article_id, _, _ in chunk])
+        members, touched = [], set()
+        for article_id, published, duplicate_of in chunk:
+            digest = _digest(article_id, published, duplicate_of, events.get(article_id, []))
+            before = len(builder)
+            story_id = builder.add(digest)
+            report.stories += len(builder) - before
+            members.append((article_id, story_id))
+            touched.add(story_id)
+        store.save_merge(stories=[builder.story(s) for s in touched], members=members)
+
+
+def _digest(
+    article_id: ArticleId,
+    published: date | None,
+    duplicate_of: ArticleId | None,
+    events: list[tuple[EventMention, str]],
+) -> ArticleDigest:
+    news = [(m, c) for m, c in events if not m.background]
+    actors = Counter(code for m, _ in news for code in m.source_codes | m.target_codes)
+    return ArticleDigest(
+        article_id=article_id,
+        published=published,
+        cluster_root=duplicate_of or article_id,
+        canonical_ids=tuple(dict.fromkeys(c for _, c in news)),
+        actors=tuple(code for code, _ in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))),
+        types=tuple(m.event_type for m, _ in news),
+    )
+
+
+def _namer(kb: KnowledgeBase | None) -> Callable[[str], str]:
+    def name(code: str) -> str:
+        actor = kb.get(code) if kb is not None else None
+        return str(getattr(actor, "name", None) or code)  # an office has a title, not a name
+
+    return name

@@ -265,3 +265,96 @@ class ArticleLink:
     position: int  # ingestion order in the store
     signature: bytes
     duplicate_of: ArticleId | None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Who an article's reporting comes from, as far as the store knows."""
+
+    article_id: ArticleId
+    outlet: str  # the outlet, or the source's host when no outlet was recovered
+    published: date | None
+    credits: tuple[str, ...]  # wire services the article credits, e.g. ("Reuters",)
+    duplicate_of: ArticleId | None  # the earliest version it copies
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A stored event as merging sees it: one article's report of something that happened."""
+
+    event_id: str
+    article_id: ArticleId
+    event_type: str
+    source_codes: frozenset[str]
+    target_codes: frozenset[str]
+    published: date | None  # the article's date: what an undated report is anchored to
+    date: date | None  # (declared after the other dates: the field shadows the type below it)
+    date_precision: str | None
+    sentence: str
+    char_start: int
+    char_end: int
+    cited: tuple[str, ...]  # news outlets among the event's `reported_by`, nearest first
+    background: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MergeLink:
+    """Which canonical event a mention supports, and where its report came from."""
+
+    event_id: str
+    canonical_id: str
+    origin: str  # the first reporter in `chain`
+    chain: tuple[str, ...]  # from the first reporter to the article's outlet
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEvent:
+    """One real-world event, with every article that reports it and where they got it."""
+
+    canonical_id: str  # the event_id of the first mention: the founding report
+    event_type: str
+    source_codes: tuple[str, ...]
+    target_codes: tuple[str, ...]
+    anchor: date | None  # the date merging compares: the event's own, else its article's
+    date: date | None
+    date_precision: str | None
+    sentence: str  # the founding report's evidence
+    articles: tuple[ArticleId, ...]  # supporting articles, in the order they arrived
+    clusters: tuple[ArticleId, ...]  # their near-duplicate roots
+    origins: tuple[str, ...]  # distinct first reporters
+    mentions: int
+    background: bool  # every report recalls it as background
+
+    @property
+    def corroboration(self) -> int:
+        return len(self.articles)
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What grouping into stories needs of one article, once its events are merged."""
+
+    article_id: ArticleId
+    published: date | None
+    cluster_root: ArticleId  # its near-duplicate root, itself when it copies nothing
+    canonical_ids: tuple[str, ...]  # the canonical events its news events support
+    actors: tuple[str, ...]  # actor codes of its news events, most involved first
+    types: tuple[str, ...]  # its news events' types, one per event
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles and canonical events about one developing subject, over a time span."""
+
+    story_id: str
+    title: str
+    actors: tuple[tuple[str, int], ...]  # actor codes and their events, most involved first
+    types: tuple[tuple[str, int], ...]  # event types and their counts, most frequent first
+    first: date | None
+    last: date | None
+    articles: tuple[ArticleId, ...]
+    canonical_ids: tuple[str, ...]

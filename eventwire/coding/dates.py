@@ -52,7 +52,21 @@ def read_date(text: str, published: date | None, future: bool) -> EventDate | No
         parsed = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
     if parsed is None:
         return None
-    return EventDate(parsed.date(), _precision(text, states_year))
+    day = parsed.date()
+    if published is not None and not future and _names_weekday_of(text, published):
+        # "held talks on Tuesday" in a Tuesday's paper is that day (wires report the same
+        # day); dateparser's "past" would go back a week.
+        day = published
+    return EventDate(day, _precision(text, states_year))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _names_weekday_of(text: str, published: date) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    named = [day for day in _WEEKDAYS if day in words]
+    return named == [_WEEKDAYS[published.weekday()]] and not _MONTH.search(text)
 
 
 def _precision(text: str, states_year: bool) -> str:

@@ -104,7 +104,7 @@ class Annotator:
                         start = (
                             offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
                         )
-                        yield start, start + len(stripped)
+                        yield from _without_dateline(stripped, start)
 
     def _parse(
         self, pieces: list[_Piece], articles: Sequence[tuple[ArticleId, str]]
@@ -135,6 +135,24 @@ class Annotator:
             ):
                 found.setdefault(piece.article, {})[piece.start] = ((), list(doc.ents))
         return found
+
+
+# "RIYADH, Feb 18 — ", "GENEVA, Jan 10 (Reuters) - ", "BRUSSELS — ": a wire dateline. The
+# parser reads its place as the subject of the sentence it opens ("RIYADH ... agreed"), so the
+# dateline becomes a sentence of its own: its place is still found, but never as an actor.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [^—–()]{3,30}?)?\s*(?:\([^)]{2,25}\))?"
+    r"\s*(?:—|–|--?)\s+(?=\S)"
+)
+
+
+def _without_dateline(sentence: str, start: int) -> Iterator[tuple[int, int]]:
+    match = _DATELINE.match(sentence)
+    if match is None or len(match.group().split()[0]) < 3:
+        yield start, start + len(sentence)
+        return
+    yield start, start + len(match.group().rstrip())
+    yield start + match.end(), start + len(sentence)
 
 
 def _load(model: str) -> Language:

@@ -18,13 +18,19 @@ from sqlalchemy.engine import make_url
 from eventwire.records import (
     ActorMention,
     Article,
+    ArticleId,
     ArticleLink,
+    CanonicalEvent,
     ConsistencyFlag,
     Event,
+    EventMention,
     InputFailure,
+    MergeLink,
+    Provenance,
     Quote,
+    Story,
 )
-from eventwire.store import schema
+from eventwire.store import merging, schema
 from eventwire.store.actors import actor_summaries
 from eventwire.store.migrations import migrate
 from eventwire.store.rows import article_row, event_row, public_row, record_row
@@ -39,6 +45,8 @@ EXPORTABLE = {
     "flags": schema.consistency_flags,
     "events": schema.events,
     "quotes": schema.quotes,
+    "canonical": schema.canonical_events,
+    "stories": schema.stories,
 }
 
 
@@ -158,16 +166,22 @@ class Store:
         come with `duplicate_of`: the earliest version they copy, if any."""
         table = EXPORTABLE[table_name]
         order = list(table.primary_key.columns)
-        query = select(table)
+        query = merging.export_query(table_name) if table_name in merging.EXPORTS else None
+        if query is None:
+            query = select(table)
         if table is schema.articles:
             links = schema.article_links
             query = select(table, links.c.duplicate_of).outerjoin(
                 links, links.c.article_id == table.c.article_id
             )
         with self.engine.connect() as conn:
+            members = merging.story_members(conn) if table_name == "stories" else {}
             result = conn.execution_options(yield_per=batch_size).execute(query.order_by(*order))
             for row in result.mappings():
-                yield public_row(dict(row), table_name)
+                public = public_row(dict(row), table_name)
+                if table_name == "stories":
+                    public["articles"] = members.get(public["story_id"], [])
+                yield public
 
     def signatures(self) -> Iterator[tuple[str, bytes, date | None, int]]:
         """(article_id, signature, published, position) of every stored article, for
@@ -187,6 +201,43 @@ class Store:
         with self.engine.connect() as conn:
             top = conn.execute(select(func.max(schema.article_links.c.position))).scalar()
         return 0 if top is None else int(top) + 1
+
+    # --- merging: canonical events, origins, stories (see store.merging) ---
+
+    def unmerged_mentions(self) -> Iterator[EventMention]:
+        return merging.unmerged_mentions(self.engine)
+
+    def provenance(self, article_ids: Iterable[str]) -> dict[str, Provenance]:
+        return merging.provenance(self.engine, article_ids)
+
+    def canonical_events(self) -> Iterator[CanonicalEvent]:
+        return merging.canonical_events(self.engine)
+
+    def stories(self) -> Iterator[Story]:
+        return merging.stories(self.engine)
+
+    def unstoried_articles(self) -> list[tuple[ArticleId, date | None, ArticleId | None]]:
+        return merging.unstoried_articles(self.engine)
+
+    def linked_events(
+        self, article_ids: Sequence[str]
+    ) -> dict[str, list[tuple[EventMention, str]]]:
+        return merging.linked_events(self.engine, article_ids)
+
+    def save_merge(
+        self,
+        links: Sequence[MergeLink] = (),
+        canonicals: Sequence[CanonicalEvent] = (),
+        flags: Sequence[ConsistencyFlag] = (),
+        stories: Sequence[Story] = (),
+        members: Sequence[tuple[ArticleId, str]] = (),
+    ) -> None:
+        """Store one merge step in one transaction: links, the canonical events and stories
+        they changed (replaced whole), contradiction flags and story memberships."""
+        with self.engine.begin() as conn:
+            merging.save(
+                conn, links, canonicals, flags, stories, members, self._insert_ignoring_duplicates
+            )
 
     def actors(self) -> Iterator[dict[str, Any]]:
         """One row per actor met in the corpus, with its mentions (see `store.actors`)."""

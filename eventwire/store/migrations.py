@@ -44,12 +44,23 @@ def _article_links(conn: Connection) -> None:
     schema.article_links.create(conn)
 
 
+def _merging_tables(conn: Connection) -> None:
+    for table in (
+        schema.event_links,
+        schema.canonical_events,
+        schema.stories,
+        schema.story_articles,
+    ):
+        table.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
     Migration(3, "events", _events_table),
     Migration(4, "quotes", _quotes_table),
     Migration(5, "near-duplicate signatures and links", _article_links),
+    Migration(6, "canonical events, origins and stories", _merging_tables),
 )
 
 

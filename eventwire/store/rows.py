@@ -12,7 +12,11 @@ from eventwire.records import Article, Event
 # Columns holding JSON text; exports decode them back into lists and objects.
 JSON_COLUMNS = {
     "articles": frozenset({"headings", "reported_by", "references_", "removed"}),
-    "events": frozenset({"source", "target", "reported_by"}),
+    "events": frozenset({"source", "target", "reported_by", "chain"}),
+    "canonical": frozenset(
+        {"source", "target", "source_codes", "target_codes", "articles", "clusters", "origins"}
+    ),
+    "stories": frozenset({"actors", "types", "articles"}),
 }
 # Database column names that differ from their public (export) names.
 PUBLIC_NAMES = {"references_": "references"}

@@ -137,3 +137,54 @@ article_links = Table(
     Column("signature", LargeBinary, nullable=False),
     Column("duplicate_of", String(32), index=True),
 )
+
+# One row per event mention that merging has seen: its canonical event and its report's origin.
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("canonical_id", String(32), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("chain", Text, nullable=False),  # JSON: first reporter ... this article's outlet
+)
+
+# One row per real-world event; its id is the founding mention's event_id.
+canonical_events = Table(
+    "canonical_events",
+    metadata,
+    Column("canonical_id", String(32), primary_key=True),
+    Column("event_type", String(16), nullable=False, index=True),
+    Column("source_codes", Text, nullable=False),  # JSON lists
+    Column("target_codes", Text, nullable=False),
+    Column("anchor", String(10), index=True),  # the date merging compares (ISO)
+    Column("date", String(10)),
+    Column("date_precision", String(16)),
+    Column("sentence", Text, nullable=False),
+    Column("articles", Text, nullable=False),  # JSON: supporting article ids, in arrival order
+    Column("clusters", Text, nullable=False),  # JSON: their near-duplicate roots
+    Column("origins", Text, nullable=False),  # JSON: distinct first reporters
+    Column("mentions", Integer, nullable=False),
+    Column("corroboration", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("background", Boolean, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("story_id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("actors", Text, nullable=False),  # JSON: [[code, events], ...], most involved first
+    Column("types", Text, nullable=False),  # JSON: [[type, events], ...]
+    Column("first", String(10), index=True),
+    Column("last", String(10), index=True),
+    Column("article_count", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("story_id", String(32), nullable=False, index=True),
+)

@@ -1,0 +1,299 @@
+"""Canonical events: the reports of one real-world event, across articles, merged into one.
+
+A mention joins a canonical event when it has the same PLOVER type and either
+
+* it comes from a copy of an article that already reports it (same near-duplicate root) and
+  its evidence sentence is close to the founding one (`COPY_SIMILARITY`): a copy is the same
+  report whatever the coder made of its actors this time, and where they differ that is a
+  contradiction to show, not a second event; or
+* its actors are compatible (on each side the codes overlap, or one side is unknown; at least
+  one known code in common), its date is compatible (see `dates_compatible`) and its evidence
+  shares some content words with the founding sentence (`MIN_SIMILARITY`): an independent
+  report of the same event words it differently, but names the same actors on the same day.
+
+Of several canonical events that fit, the mention joins the one whose sentence is most similar.
+Two mentions from one article are never merged: an article that reports two meetings of the
+same type in one paragraph means two meetings.
+Nothing is ever unmerged: links are decided when a mention arrives, like near-duplicate links.
+
+Cost: candidates are found through a blocking index, by (type, near-duplicate root) and by
+(type, actor code, week), so a mention is compared with the events of its own actors and weeks
+only, and merging N mentions is O(N) while the events per actor and week stay bounded.
+Figures: benchmarks/results/merging.json.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventwire.records import ArticleId, CanonicalEvent, EventMention
+
+# Chosen on the generated merge corpus's development seed (benchmarks/merging.py); see there.
+COPY_SIMILARITY = 0.5
+MIN_SIMILARITY = 0.12
+# A report says when something happened, or is dated by its article: allow for the news to
+# appear a few days after the event, and for "on Tuesday" to be read from either side of midnight.
+DAY_TOLERANCE = 1
+PUBLICATION_TOLERANCE = 3
+WEEK = 7
+# Types whose two sides are interchangeable: "A met B" and "B met A" are one meeting.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Function words and reporting words that every news sentence shares: they say nothing about
+# which event a sentence reports.
+_STOP_WORDS = """the and for with that this from was were has have had been their its his her they
+    them said says told reported according would will which who what when where after before
+    over also but not are than into about while during against between other more most some
+    such there these those then only very just many much being both each under since amid
+    she you our your one two"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """The sentence's words that can tell one event from another, case-folded."""
+    folded = unicodedata.normalize("NFKC", sentence).casefold()
+    return frozenset(w for w in _WORD.findall(folded) if w not in _STOP)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def anchor(mention: EventMention) -> date | None:
+    """The date merging compares: the event's own, else its article's."""
+    return mention.date or mention.published
+
+
+def dates_compatible(
+    a: date | None, a_precision: str | None, b: date | None, b_precision: str | None
+) -> bool:
+    """Whether two reports' dates can be one event's. Unknown dates never match here."""
+    if a is None or b is None:
+        return False
+    coarse = {a_precision, b_precision}
+    if "year" in coarse:
+        return a.year == b.year
+    if "month" in coarse:
+        return (a.year, a.month) == (b.year, b.month)
+    tolerance = DAY_TOLERANCE if a_precision == b_precision == "day" else PUBLICATION_TOLERANCE
+    return abs((a - b).days) <= tolerance
+
+
+def _sides_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def actors_compatible(
+    event_type: str,
+    source_a: frozenset[str],
+    target_a: frozenset[str],
+    source_b: frozenset[str],
+    target_b: frozenset[str],
+) -> bool:
+    """Both sides agree where both are known, and the two reports share a known actor."""
+    if not (source_a | target_a) & (source_b | target_b):
+        return False
+    if _sides_compatible(source_a, source_b) and _sides_compatible(target_a, target_b):
+        return True
+    return event_type in SYMMETRIC_TYPES and (
+        _sides_compatible(source_a, target_b) and _sides_compatible(target_a, source_b)
+    )
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """A canonical event while merging: mutable, since mentions keep joining it."""
+
+    canonical_id: str
+    event_type: str
+    source_codes: set[str]
+    target_codes: set[str]
+    anchor: date | None  # declared before `date`, which shadows the type in this body
+    date: date | None
+    date_precision: str | None
+    sentence: str
+    words: frozenset[str]
+    articles: dict[ArticleId, None] = field(default_factory=dict)  # ordered sets
+    clusters: dict[ArticleId, None] = field(default_factory=dict)
+    origins: dict[str, None] = field(default_factory=dict)
+    mentions: int = 0
+    background: bool = True
+
+    def freeze(self) -> CanonicalEvent:
+        return CanonicalEvent(
+            canonical_id=self.canonical_id,
+            event_type=self.event_type,
+            source_codes=tuple(sorted(self.source_codes)),
+            target_codes=tuple(sorted(self.target_codes)),
+            date=self.date,
+            date_precision=self.date_precision,
+            anchor=self.anchor,
+            sentence=self.sentence,
+            articles=tuple(self.articles),
+            clusters=tuple(self.clusters),
+            origins=tuple(self.origins),
+            mentions=self.mentions,
+            background=self.background,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Where a mention went: the canonical event, and whether it founded it."""
+
+    canonical: CanonicalEvent
+    founded: bool
+    via: str  # "copy", "report" or "new"
+
+
+class EventMerger:
+    """The canonical events so far, indexed for finding the ones a new mention may report."""
+
+    def __init__(self) -> None:
+        self._clusters: dict[str, _Cluster] = {}
+        self._by_copy: dict[tuple[str, str], list[str]] = {}
+        self._by_actor: dict[tuple[str, str, int], list[str]] = {}
+        self.comparisons = 0  # candidate events compared, in all: what merging cost
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def load(self, events: Iterable[CanonicalEvent]) -> None:
+        """Rebuild from stored canonical events, so that new mentions can join them."""
+        for event in events:
+            cluster = _Cluster(
+                canonical_id=event.canonical_id,
+                event_type=event.event_type,
+                source_codes=set(event.source_codes),
+                target_codes=set(event.target_codes),
+                date=event.date,
+                date_precision=event.date_precision,
+                anchor=event.anchor,
+                sentence=event.sentence,
+                words=content_words(event.sentence),
+                articles=dict.fromkeys(event.articles),
+                clusters=dict.fromkeys(event.clusters),
+                origins=dict.fromkeys(event.origins),
+                mentions=event.mentions,
+                background=event.background,
+            )
+            self._clusters[cluster.canonical_id] = cluster
+            for root in cluster.clusters:
+                self._index_copy(cluster, root)
+            self._index_actors(cluster, cluster.source_codes | cluster.target_codes)
+
+    def add(self, mention: EventMention, cluster_root: ArticleId, origin: str) -> Joined:
+        """File a mention under the canonical event it reports, or found a new one.
+
+        `cluster_root` is the mention's article's near-duplicate root (the article itself when
+        it copies nothing); `origin` is the first reporter of its chain.
+        """
+        words = content_words(mention.sentence)
+        found = self._best(mention, cluster_root, words)
+        if found is None:
+            cluster = self._found(mention, words)
+            via = "new"
+        else:
+            cluster, via = found
+        cluster.articles.setdefault(mention.article_id)
+        if cluster_root not in cluster.clusters:
+            cluster.clusters[cluster_root] = None
+            self._index_copy(cluster, cluster_root)
+        cluster.origins.setdefault(origin)
+        cluster.mentions += 1
+        cluster.background = cluster.background and mention.background
+        if via == "report":  # a second report can name an actor that the first did not
+            added = (mention.source_codes - cluster.source_codes) | (
+                mention.target_codes - cluster.target_codes
+            )
+            cluster.source_codes |= mention.source_codes
+            cluster.target_codes |= mention.target_codes
+            self._index_actors(cluster, added)
+        return Joined(cluster.freeze(), via == "new", via)
+
+    def events(self) -> Iterator[CanonicalEvent]:
+        for cluster in self._clusters.values():
+            yield cluster.freeze()
+
+    def _best(
+        self, mention: EventMention, root: ArticleId, words: frozenset[str]
+    ) -> tuple[_Cluster, str] | None:
+        best: tuple[float, _Cluster, str] | None = None
+        for cluster, via in self._candidates(mention, root):
+            if mention.article_id in cluster.articles:
+                continue  # two events of one article are two events, even of one type
+            self.comparisons += 1
+            score = similarity(words, cluster.words)
+            if via == "copy" and score < COPY_SIMILARITY:
+                via = "report"  # a copy that words it otherwise must match as a report would
+            if via == "report" and not self._reports_same(cluster, mention, score):
+                continue
+            if best is None or score > best[0]:
+                best = (score, cluster, via)
+        return None if best is None else (best[1], best[2])
+
+    def _reports_same(self, cluster: _Cluster, mention: EventMention, score: float) -> bool:
+        return (
+            score >= MIN_SIMILARITY
+            and dates_compatible(
+                cluster.anchor, cluster.date_precision, anchor(mention), mention.date_precision
+            )
+            and actors_compatible(
+                mention.event_type,
+                frozenset(cluster.source_codes),
+                frozenset(cluster.target_codes),
+                mention.source_codes,
+                mention.target_codes,
+            )
+        )
+
+    def _candidates(self, mention: EventMention, root: ArticleId) -> Iterator[tuple[_Cluster, str]]:
+        seen: set[str] = set()
+        for canonical_id in self._by_copy.get((mention.event_type, root), []):
+            seen.add(canonical_id)
+            yield self._clusters[canonical_id], "copy"
+        day = anchor(mention)
+        if day is None:
+            return
+        week = day.toordinal() // WEEK
+        for code in sorted(mention.source_codes | mention.target_codes):
+            for near in (week - 1, week, week + 1):
+                for canonical_id in self._by_actor.get((mention.event_type, code, near), []):
+                    if canonical_id not in seen:
+                        seen.add(canonical_id)
+                        yield self._clusters[canonical_id], "report"
+
+    def _found(self, mention: EventMention, words: frozenset[str]) -> _Cluster:
+        cluster = _Cluster(
+            canonical_id=mention.event_id,
+            event_type=mention.event_type,
+            source_codes=set(mention.source_codes),
+            target_codes=set(mention.target_codes),
+            date=mention.date,
+            date_precision=mention.date_precision,
+            anchor=anchor(mention),
+            sentence=mention.sentence,
+            words=words,
+        )
+        self._clusters[cluster.canonical_id] = cluster
+        self._index_actors(cluster, sorted(cluster.source_codes | cluster.target_codes))
+        return cluster
+
+    def _index_copy(self, cluster: _Cluster, root: ArticleId) -> None:
+        self._by_copy.setdefault((cluster.event_type, root), []).append(cluster.canonical_id)
+
+    def _index_actors(self, cluster: _Cluster, codes: Iterable[str]) -> None:
+        if cluster.anchor is None:
+            return  # an undated event can only be found through its copies
+        week = cluster.anchor.toordinal() // WEEK
+        for code in codes:
+            listed = self._by_actor.setdefault((cluster.event_type, code, week), [])
+            if cluster.canonical_id not in listed:
+                listed.append(cluster.canonical_id)
