@@ -17,8 +17,12 @@ from tqdm import tqdm
 from eventwire import __version__
 from eventwire.kb import KBError, KnowledgeBase, load_kb
 from eventwire.pipeline import IngestReport, actor_stages, ingest
+from eventwire.serve.briefing import FORMATS as BRIEFING_FORMATS
+from eventwire.serve.briefing import render as render_briefing
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
+from eventwire.store.selection import Selection
+from eventwire.views import actor_code, briefing, namer, timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 # How many failures the closing summary lists one by one before it only counts them.
@@ -136,6 +140,10 @@ def _print_report(report: IngestReport, db: str) -> None:
         f"{report.failed} failed, {len(report.skipped)} skipped, "
         f"{report.events} events, {report.flags} consistency flags → {db}"
     )
+    click.echo(
+        f"merged: {report.canonical} new canonical events, {report.stories} new stories, "
+        f"{report.contradictions} contradictions between reports"
+    )
 
 
 @cli.command("stats")
@@ -169,6 +177,10 @@ def _print_events(db: str) -> None:
     click.echo(f"events: {total} ({kinds or '-'}); background: {summary['background']}")
     pairs = ", ".join(f"{s}→{t} {n}" for s, t, n in summary["pairs"])
     click.echo(f"top actor pairs: {pairs or '-'}")
+    click.echo(
+        f"canonical events: {summary['canonical']} ({summary['corroborated']} reported by two "
+        f"or more independent sources); stories: {summary['stories']}"
+    )
 
 
 @cli.command("export")
@@ -209,6 +221,136 @@ def _export_binary(rows: Any, output: Path | None) -> int:
         return write_parquet(rows, sys.stdout.buffer)
     with output.open("wb") as handle:
         return write_parquet(rows, handle)
+
+
+# --- the merged record: stories, timeline, briefing ---
+
+
+def _selection(
+    kb_dirs: Sequence[str],
+    story: str | None,
+    actors: Sequence[str],
+    start: str | None,
+    end: str | None,
+) -> tuple[Selection, KnowledgeBase]:
+    kb = _load(kb_dirs)
+    codes = []
+    for actor in actors:
+        code = actor_code(kb, actor)
+        if code is None:
+            raise click.BadParameter(
+                f"the knowledge base knows no country or organisation {actor!r}",
+                param_hint="--actor",
+            )
+        codes.append(code)
+    first, last = _optional_day(start, "--from"), _optional_day(end, "--to")
+    return Selection(story, tuple(codes), first, last), kb
+
+
+def _optional_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        problem = f"{value!r} is not a date (YYYY-MM-DD)"
+        raise click.BadParameter(problem, param_hint=option) from err
+
+
+def selection_options(func: F) -> F:
+    for option in reversed(
+        [
+            click.option("--story", help="A story id (see `eventwire stories`)."),
+            click.option(
+                "--actor",
+                "actors",
+                multiple=True,
+                help="An actor code or name (repeatable: events involving all of them).",
+            ),
+            click.option("--from", "start", help="First date (YYYY-MM-DD)."),
+            click.option("--to", "end", help="Last date (YYYY-MM-DD)."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+@cli.command("stories")
+@db_option
+def stories_cli(db: str) -> None:
+    """List the stories: id, time span, articles, events and title, latest first."""
+    with Store(db) as store:
+        rows = sorted(store.rows("stories"), key=lambda r: (r["last"] or "", r["story_id"]))
+    for row in reversed(rows):
+        span = f"{row['first'] or '?'} to {row['last'] or '?'}"
+        click.echo(
+            f"{row['story_id']}\t{span}\t{row['article_count']} articles\t"
+            f"{row['event_count']} events\t{row['title']}"
+        )
+
+
+@cli.command("timeline")
+@selection_options
+@kb_option
+@db_option
+def timeline_cli(
+    story: str | None,
+    actors: tuple[str, ...],
+    start: str | None,
+    end: str | None,
+    kb_dirs: tuple[str, ...],
+    db: str,
+) -> None:
+    """Print the dated canonical events in order, with how many sources report each."""
+    selection, kb = _selection(kb_dirs, story, actors, start, end)
+    with Store(db) as store:
+        events = timeline(store, selection, namer(kb))
+    for event in events:
+        marker = " [background]" if event.background else ""
+        origins = ", ".join(event.origins)
+        click.echo(
+            f"{event.date}\t{event.event_type}{marker}\t{event.source or '?'} → "
+            f"{event.target or '?'}\t{event.corroboration} articles, "
+            f"{event.independent_sources} independent ({origins})\t{event.sentence}"
+        )
+    click.echo(f"{len(events)} events", err=True)
+
+
+@cli.command("report")
+@selection_options
+@click.option(
+    "--format", "fmt", type=click.Choice(BRIEFING_FORMATS), default="md", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write.",
+)
+@kb_option
+@db_option
+def report_cli(
+    story: str | None,
+    actors: tuple[str, ...],
+    start: str | None,
+    end: str | None,
+    fmt: str,
+    output: Path,
+    kb_dirs: tuple[str, ...],
+    db: str,
+) -> None:
+    """Write a briefing: timeline, key events with evidence, quotes, consistency flags,
+    sources with their origins, and the cooperation–conflict intensity of the main pair."""
+    if story is None and not actors:
+        raise click.UsageError("choose what to brief on: --story ID or --actor A [--actor B]")
+    selection, kb = _selection(kb_dirs, story, actors, start, end)
+    with Store(db) as store:
+        if story is not None and not any(r["story_id"] == story for r in store.rows("stories")):
+            raise click.BadParameter(f"no story {story!r} in {db}", param_hint="--story")
+        document = render_briefing(briefing(store, selection, kb), fmt)
+    output.write_text(document, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
 
 
 # --- the knowledge base ---

@@ -82,3 +82,23 @@ def test_duplicate_linking_holds_its_floors_on_generated_rewrites() -> None:
     floors = FLOORS["duplicate_linking"]
     assert scored.precision >= floors["precision_min"], scored
     assert scored.recall >= floors["recall_min"], scored
+
+
+def test_event_merging_holds_its_floors_on_the_labelled_corpus() -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "merging_bench", REPO / "benchmarks" / "merging.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    floors = FLOORS["event_merging"]
+    measured = bench.quality(floors["worlds"], floors["seed"])  # not the development seed
+    coverage = measured["coded_and_matched"] / measured["listed_events"]
+    assert coverage >= floors["coverage_min"], measured
+    assert measured["merging"]["precision"] >= floors["precision_min"], measured
+    assert measured["merging"]["recall"] >= floors["recall_min"], measured
+    assert measured["independent_sources"]["exact"] >= floors["independent_exact_min"], measured

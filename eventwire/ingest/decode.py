@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import charset_normalizer
 
@@ -51,8 +52,15 @@ def _checked(text: str) -> str:
     return text
 
 
-def content_id(payload: str) -> ArticleId:
+def content_id(payload: str, publication: Sequence[str | None] = ()) -> ArticleId:
     """A stable id for a payload: the same text, however its white space or Unicode form varies
-    between copies, always gets the same id, so re-ingesting it adds nothing."""
+    between copies, always gets the same id, so re-ingesting it adds nothing.
+
+    `publication` is what the container says about where the text appeared (URL, outlet,
+    title): one wire text republished by two outlets is two articles, each a copy of the other,
+    since who republished a report is part of where it travelled."""
     normal = " ".join(unicodedata.normalize("NFC", payload).split())
+    stated = "\x1f".join(part or "" for part in publication)
+    if stated.strip("\x1f"):
+        normal += "\x1e" + stated
     return ArticleId(hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16])

@@ -41,9 +41,15 @@ def make_document(
         location=location,
         kind=kind,
         payload=payload,
-        content_id=content_id(payload),
+        content_id=content_id(payload, _publication(hints)),
         hints=hints or Hints(),
     )
+
+
+def _publication(hints: Hints | None) -> tuple[str | None, ...]:
+    if hints is None:
+        return ()
+    return (hints.url, hints.outlet, hints.title)
 
 
 def read_single(location: str, data: bytes, kind: InputKind) -> ReadResult:

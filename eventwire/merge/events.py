@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,7 +35,11 @@ from eventwire.records import ArticleId, CanonicalEvent, EventMention
 
 # Chosen on the generated merge corpus's development seed (benchmarks/merging.py); see there.
 COPY_SIMILARITY = 0.5
-MIN_SIMILARITY = 0.12
+MIN_SIMILARITY = 0.2
+# When one of two reports is undated, the words must carry more of the weight.
+UNDATED_SIMILARITY = 0.3
+# How many of the latest events of each (type, actor) an undated report is compared with.
+RECENT = 32
 # A report says when something happened, or is dated by its article: allow for the news to
 # appear a few days after the event, and for "on Tuesday" to be read from either side of midnight.
 DAY_TOLERANCE = 1
@@ -160,6 +165,9 @@ class EventMerger:
         self._clusters: dict[str, _Cluster] = {}
         self._by_copy: dict[tuple[str, str], list[str]] = {}
         self._by_actor: dict[tuple[str, str, int], list[str]] = {}
+        # The latest canonical events of each (type, actor), whatever their date: where an
+        # undated report looks, and where a dated one finds an undated event.
+        self._recent: dict[tuple[str, str], deque[str]] = {}
         self.comparisons = 0  # candidate events compared, in all: what merging cost
 
     def __len__(self) -> int:
@@ -209,6 +217,11 @@ class EventMerger:
         cluster.origins.setdefault(origin)
         cluster.mentions += 1
         cluster.background = cluster.background and mention.background
+        if cluster.anchor is None and anchor(mention) is not None:
+            # An undated first report takes the date of the first dated one that joins it.
+            cluster.anchor, cluster.date = anchor(mention), mention.date
+            cluster.date_precision = mention.date_precision
+            self._index_actors(cluster, cluster.source_codes | cluster.target_codes)
         if via == "report":  # a second report can name an actor that the first did not
             added = (mention.source_codes - cluster.source_codes) | (
                 mention.target_codes - cluster.target_codes
@@ -240,18 +253,19 @@ class EventMerger:
         return None if best is None else (best[1], best[2])
 
     def _reports_same(self, cluster: _Cluster, mention: EventMention, score: float) -> bool:
-        return (
-            score >= MIN_SIMILARITY
-            and dates_compatible(
-                cluster.anchor, cluster.date_precision, anchor(mention), mention.date_precision
-            )
-            and actors_compatible(
-                mention.event_type,
-                frozenset(cluster.source_codes),
-                frozenset(cluster.target_codes),
-                mention.source_codes,
-                mention.target_codes,
-            )
+        sources, targets = frozenset(cluster.source_codes), frozenset(cluster.target_codes)
+        if not actors_compatible(
+            mention.event_type, sources, targets, mention.source_codes, mention.target_codes
+        ):
+            return False
+        day = anchor(mention)
+        if cluster.anchor is None or day is None:
+            # Nothing dates one of them: only the same named actors on both sides, and much
+            # the same words, make it the same event.
+            known = all((sources, targets, mention.source_codes, mention.target_codes))
+            return known and score >= UNDATED_SIMILARITY
+        return score >= MIN_SIMILARITY and dates_compatible(
+            cluster.anchor, cluster.date_precision, day, mention.date_precision
         )
 
     def _candidates(self, mention: EventMention, root: ArticleId) -> Iterator[tuple[_Cluster, str]]:
@@ -260,15 +274,16 @@ class EventMerger:
             seen.add(canonical_id)
             yield self._clusters[canonical_id], "copy"
         day = anchor(mention)
-        if day is None:
-            return
-        week = day.toordinal() // WEEK
+        week = day.toordinal() // WEEK if day is not None else None
         for code in sorted(mention.source_codes | mention.target_codes):
-            for near in (week - 1, week, week + 1):
-                for canonical_id in self._by_actor.get((mention.event_type, code, near), []):
-                    if canonical_id not in seen:
-                        seen.add(canonical_id)
-                        yield self._clusters[canonical_id], "report"
+            found: list[str] = list(self._recent.get((mention.event_type, code), ()))
+            if week is not None:
+                for near in (week - 1, week, week + 1):
+                    found += self._by_actor.get((mention.event_type, code, near), [])
+            for canonical_id in found:
+                if canonical_id not in seen:
+                    seen.add(canonical_id)
+                    yield self._clusters[canonical_id], "report"
 
     def _found(self, mention: EventMention, words: frozenset[str]) -> _Cluster:
         cluster = _Cluster(
@@ -290,8 +305,13 @@ class EventMerger:
         self._by_copy.setdefault((cluster.event_type, root), []).append(cluster.canonical_id)
 
     def _index_actors(self, cluster: _Cluster, codes: Iterable[str]) -> None:
+        codes = sorted(codes)
+        for code in codes:
+            recent = self._recent.setdefault((cluster.event_type, code), deque(maxlen=RECENT))
+            if cluster.canonical_id not in recent:
+                recent.append(cluster.canonical_id)
         if cluster.anchor is None:
-            return  # an undated event can only be found through its copies
+            return
         week = cluster.anchor.toordinal() // WEEK
         for code in codes:
             listed = self._by_actor.setdefault((cluster.event_type, code, week), [])

@@ -141,7 +141,9 @@ class Annotator:
 # parser reads its place as the subject of the sentence it opens ("RIYADH ... agreed"), so the
 # dateline becomes a sentence of its own: its place is still found, but never as an actor.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [^—–()]{3,30}?)?\s*(?:\([^)]{2,25}\))?"
+    r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [^—–()]{3,30}?)?\s*(?:\((?:[\w.&/]+ ?){1,2}\))?"
+    # "Riyadh (dpa) - ", "Kyiv, March 3 (AFP) – ": a mixed-case place needs its agency credit.
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [^—–()]{3,30}?)?\s*\((?:[\w.&/]+ ?){1,2}\))"
     r"\s*(?:—|–|--?)\s+(?=\S)"
 )
 

@@ -269,10 +269,18 @@ class Store:
             background = conn.execute(
                 select(func.count()).where(events.c.background.is_(True))
             ).scalar_one()
+            canonical = schema.canonical_events
+            merged = conn.execute(
+                select(func.count(), func.count().filter(canonical.c.independent_sources > 1))
+            ).one()
+            stories = conn.execute(select(func.count()).select_from(schema.stories)).scalar_one()
         return {
             "by_type": {str(kind): int(n) for kind, n in by_type},
             "pairs": [(str(s), str(t), int(n)) for s, t, n in pairs],
             "background": int(background),
+            "canonical": int(merged[0]),
+            "corroborated": int(merged[1]),
+            "stories": int(stories),
         }
 
     def stats(self) -> dict[str, Any]:

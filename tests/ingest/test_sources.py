@@ -44,6 +44,19 @@ def test_same_content_gets_the_same_id_whatever_its_white_space(tmp_path: Path) 
     assert first.content_id == second.content_id
 
 
+def test_one_text_republished_by_two_outlets_is_two_articles_and_a_repeat_is_one(
+    tmp_path: Path,
+) -> None:
+    wire = {"text": BODY, "outlet": "Reuters", "url": "https://wire.example/1"}
+    copy = {"text": BODY, "outlet": "The Courier", "url": "https://courier.example/9"}
+    lines = [json.dumps(record) for record in (wire, copy, wire)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second, repeat = read(tmp_path / "a.jsonl")
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert isinstance(repeat, Document)
+    assert first.content_id != second.content_id and first.content_id == repeat.content_id
+
+
 def test_jsonl_lines_carry_metadata_and_bad_lines_fail_alone(tmp_path: Path) -> None:
     lines = [
         json.dumps(

@@ -95,12 +95,26 @@ def test_a_copy_with_other_actors_still_merges_with_the_report_it_copies() -> No
     assert joined.via == "copy"
 
 
-def test_undated_reports_merge_only_through_their_copies() -> None:
+def test_an_undated_report_needs_both_actors_and_much_the_same_words() -> None:
     merger = EventMerger()
     first = add(merger, mention("e1", "a1", day=None, precision=None, published=None))
     undated = mention("e2", "a2", day=None, precision=None, published=None)
-    assert add(merger, undated) != first
-    assert add(merger, replace(undated, event_id="e3", article_id=ArticleId("a3")), "a1") == first
+    assert add(merger, undated) == first  # same actors on both sides, same words
+    loose = replace(undated, event_id="e3", article_id=ArticleId("a3"), sentence="Talks began.")
+    assert add(merger, loose) != first
+    one_sided = replace(
+        undated, event_id="e4", article_id=ArticleId("a4"), target_codes=frozenset()
+    )
+    assert add(merger, one_sided) != first
+    copy = replace(one_sided, event_id="e5", article_id=ArticleId("a5"))
+    assert add(merger, copy, "a1") == first  # a copy of the first report joins it anyway
+
+
+def test_an_undated_event_takes_the_date_of_the_first_dated_report() -> None:
+    merger = EventMerger()
+    add(merger, mention("e1", "a1", day=None, precision=None, published=None))
+    joined = merger.add(mention("e2", "a2"), ArticleId("a2"), "X").canonical
+    assert (joined.anchor, joined.date_precision) == (date(2024, 3, 4), "day")
 
 
 def test_two_events_of_one_article_stay_two() -> None:
