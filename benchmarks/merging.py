@@ -15,8 +15,8 @@ it); the others are held out.
 scale: synthetic event mentions, with no text analysis, are stored for 1k, 10k and 50k
 articles (eight events each, a third of the articles copies of an earlier one, articles
 arriving at 200 a day, so that a larger corpus covers a longer time, as a feed does) and merged
-with `pipeline.merge`, which also builds stories. Reported: seconds, microseconds per mention,
-candidate comparisons per mention and peak memory.
+with `pipeline.merge`, which also builds stories. Reported: seconds, microseconds per mention
+and peak resident memory, each size in a process of its own.
 
 Results go to benchmarks/results/merging.json; see benchmarks/README.md.
 """
@@ -29,10 +29,11 @@ import json
 import os
 import platform
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -210,19 +211,20 @@ def synthetic_store(path: Path, size: int, rng: random.Random) -> None:
 
 
 def scale(size: int, seed: int = 3) -> dict[str, Any]:
+    """Merge a synthetic store of `size` articles; run in a process of its own, so that its
+    peak resident memory is this size's alone."""
     from eventwire.pipeline import merge
     from eventwire.store.db import Store
 
     with tempfile.TemporaryDirectory() as temp:
         path = Path(temp) / "scale.db"
         synthetic_store(path, size, random.Random(seed))
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         with Store(str(path)) as store:
-            tracemalloc.start()
             started = time.perf_counter()
             report = merge(store)
             seconds = time.perf_counter() - started
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     mentions = report.mentions
     return {
         "articles": size,
@@ -231,8 +233,17 @@ def scale(size: int, seed: int = 3) -> dict[str, Any]:
         "stories": report.stories,
         "seconds": round(seconds, 2),
         "us_per_mention": round(seconds / mentions * 1e6, 1) if mentions else 0.0,
-        "peak_traced_mb": round(peak / 2**20, 1),
+        # ru_maxrss is in KiB on Linux; building the store peaks lower than merging does.
+        "peak_rss_mb": round(peak / 1024),
+        "peak_rss_before_merge_mb": round(before / 1024),
     }
+
+
+def _scale_in_child(size: int) -> dict[str, Any]:
+    command = [sys.executable, __file__, "scale-one", str(size)]
+    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(finished.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _save(key: str, value: Any) -> None:
@@ -255,16 +266,22 @@ def main() -> None:
     measure.add_argument("--seeds", type=int, nargs="+", default=[DEV_SEED, 11, 17])
     grow = sub.add_parser("scale")
     grow.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    one = sub.add_parser("scale-one")
+    one.add_argument("size", type=int)
     args = parser.parse_args()
+    if args.what == "scale-one":
+        print(json.dumps(scale(args.size)))
+        return
     if args.what == "quality":
         runs = [quality(args.worlds, seed) for seed in args.seeds]
         for run in runs:
             print(json.dumps(run))
         _save("quality", runs)
     else:
-        runs = [scale(size) for size in args.sizes]
-        for run in runs:
-            print(json.dumps(run))
+        runs = []
+        for size in args.sizes:
+            runs.append(_scale_in_child(size))
+            print(json.dumps(runs[-1]), flush=True)
         _save("scale", runs)
 
 

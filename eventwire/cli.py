@@ -89,6 +89,11 @@ def demo_cli(kb_dirs: tuple[str, ...], db: str) -> None:
     with resources.as_file(folder) as path:
         report = _run_ingest([str(path)], db, kb_dirs)
     _print_stats(db)
+    where = "" if db == DEFAULT_DB else f" --db {db}"
+    click.echo(
+        f"see it in the dashboard: eventwire serve{where}, then open http://127.0.0.1:8000/ "
+        "(briefings: eventwire stories, eventwire report --story ID -o brief.html --format html)"
+    )
     sys.exit(1 if report.failed else 0)
 
 
@@ -351,6 +356,29 @@ def report_cli(
         document = render_briefing(briefing(store, selection, kb), fmt)
     output.write_text(document, encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
+
+
+# --- the HTTP API and dashboard ---
+
+
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve_cli(db: str, host: str, port: int) -> None:
+    """Serve the record read-only: the dashboard at /, the HTTP API under /api, its
+    interactive documentation at /docs (all offline)."""
+    import uvicorn  # the server's imports are only paid here
+
+    from eventwire.serve.api import create_app
+    from eventwire.store.reader import Reader, StoreMissingError
+
+    try:
+        reader = Reader(db)
+    except StoreMissingError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"dashboard: http://{host}:{port}/  API docs: http://{host}:{port}/docs", err=True)
+    uvicorn.run(create_app(reader), host=host, port=port, log_level="warning")
 
 
 # --- the knowledge base ---

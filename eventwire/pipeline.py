@@ -34,8 +34,8 @@ from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.resolve import Resolution, Resolver
 from eventwire.merge.contradictions import contradictions
 from eventwire.merge.duplicates import DuplicateIndex, article_signature
-from eventwire.merge.events import EventMerger
-from eventwire.merge.origin import event_chain
+from eventwire.merge.events import Cluster, EventMerger
+from eventwire.merge.origin import event_chain, relayed_by
 from eventwire.merge.stories import StoryBuilder
 from eventwire.nlp.annotate import Annotator
 from eventwire.records import (
@@ -439,22 +439,26 @@ def _merge_step(
     report: MergeReport,
 ) -> None:
     sources = _provenance(store, {m.article_id for m in mentions})
-    links, flags, touched = [], [], {}
+    links: list[MergeLink] = []
+    flags: list[ConsistencyFlag] = []
+    touched: dict[str, Cluster] = {}
     for mention in mentions:
         article = sources[mention.article_id]
         root_id = article.duplicate_of or article.article_id
+        relayed = relayed_by(article.embedded, lambda name: outlets.media(name) is not None)
         chain = event_chain(
-            article, sources.get(root_id), outlets.cited(mention), outlets.canonical
+            article, sources.get(root_id), outlets.cited(mention), outlets.canonical, relayed
         )
         joined = merger.add(mention, root_id, chain[0])
-        canonical = joined.canonical
-        touched[canonical.canonical_id] = canonical
-        links.append(MergeLink(mention.event_id, canonical.canonical_id, chain[0], chain))
+        cluster = joined.cluster
+        touched[cluster.canonical_id] = cluster
+        links.append(MergeLink(mention.event_id, cluster.canonical_id, chain[0], chain))
         if not joined.founded:
-            founder = _describe(store, sources, canonical.articles[0])
-            flags += contradictions(canonical, mention, joined.via, founder)
+            founder = _describe(store, sources, joined.first_article)
+            flags += contradictions(cluster, mention, joined.via, founder)
         report.canonical += joined.founded
-    store.save_merge(links, list(touched.values()), flags)
+    # Frozen once a step: a busy event's article list is copied once, not once a mention.
+    store.save_merge(links, [cluster.freeze() for cluster in touched.values()], flags)
     report.mentions += len(mentions)
     report.contradictions += len(flags)
 

@@ -276,6 +276,8 @@ class Provenance:
     published: date | None
     credits: tuple[str, ...]  # wire services the article credits, e.g. ("Reuters",)
     duplicate_of: ArticleId | None  # the earliest version it copies
+    # Embedded items (tweets) as (author, text): "BILD: ..." in a tweet relays BILD's report.
+    embedded: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,3 +360,20 @@ class Story:
     last: date | None
     articles: tuple[ArticleId, ...]
     canonical_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewFilter:
+    """What a reader asked to see (API and dashboard): every field narrows the view; None
+    or empty means no narrowing. Values are validated before they get here."""
+
+    actor: str | None = None  # an actor code, as source or target
+    pair: tuple[str, str] | None = None  # two actor codes, in either direction
+    event_type: str | None = None
+    start: date | None = None
+    end: date | None = None
+    outlet: str | None = None
+    story: str | None = None
+    text: str | None = None  # words that must occur in the evidence sentence
+    article: str | None = None
+    kind: str | None = None  # a flag's kind

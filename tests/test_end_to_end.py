@@ -52,6 +52,15 @@ def test_real_seed_articles_are_cleaned_without_losing_body_text(fresh_db: Store
     tweet = next(row for name, row in rows.items() if name.startswith("000_"))
     assert tweet["published"] == "2025-02-19"
     assert "Regional Security: The presence of U.S. troops" in str(tweet["text"])
+    # The article relays a tweet that quotes BILD: BILD is where its reports come from.
+    chains = {
+        tuple(e["chain"]) for e in fresh_db.rows("events") if e["article_id"] == tweet["article_id"]
+    }
+    assert chains and all(chain[:2] == ("Bild", "Polymarket Intel") for chain in chains)
+    wire_chains = {
+        tuple(e["chain"]) for e in fresh_db.rows("events") if e["article_id"] == wire["article_id"]
+    }
+    assert wire_chains and all(chain[0] == "Reuters" for chain in wire_chains)
 
 
 def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:

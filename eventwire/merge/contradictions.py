@@ -8,9 +8,31 @@ consistency flag on the later article: the reader sees both versions and where e
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from datetime import date
+from typing import Protocol
 
 from eventwire.merge.events import COPY_SIMILARITY, content_words, similarity
-from eventwire.records import CanonicalEvent, ConsistencyFlag, EventMention
+from eventwire.records import ConsistencyFlag, EventMention
+
+
+class Founding(Protocol):
+    """What a contradiction is judged against: the canonical event as its first report gave it
+    (a `CanonicalEvent`, or the merger's live `Cluster`)."""
+
+    @property
+    def canonical_id(self) -> str: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def date_precision(self) -> str | None: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def source_codes(self) -> Collection[str]: ...
+    @property
+    def target_codes(self) -> Collection[str]: ...
+
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -40,7 +62,7 @@ def numbers(sentence: str) -> frozenset[float]:
 
 
 def contradictions(
-    canonical: CanonicalEvent, mention: EventMention, via: str, founder: str
+    canonical: Founding, mention: EventMention, via: str, founder: str
 ) -> list[ConsistencyFlag]:
     """What `mention` says differently from the founding report of `canonical`, which it has
     just joined `via` a copy or a report; `founder` describes the founding article."""
@@ -80,7 +102,7 @@ def contradictions(
     return found
 
 
-def _days_differ(canonical: CanonicalEvent, mention: EventMention) -> bool:
+def _days_differ(canonical: Founding, mention: EventMention) -> bool:
     return (
         canonical.date_precision == mention.date_precision == "day"
         and canonical.date is not None
@@ -89,7 +111,7 @@ def _days_differ(canonical: CanonicalEvent, mention: EventMention) -> bool:
     )
 
 
-def _actors_differ(canonical: CanonicalEvent, mention: EventMention) -> bool:
+def _actors_differ(canonical: Founding, mention: EventMention) -> bool:
     pairs = (
         (frozenset(canonical.source_codes), mention.source_codes),
         (frozenset(canonical.target_codes), mention.target_codes),
@@ -98,7 +120,7 @@ def _actors_differ(canonical: CanonicalEvent, mention: EventMention) -> bool:
 
 
 def _flag(
-    mention: EventMention, kind: str, difference: str, canonical: CanonicalEvent
+    mention: EventMention, kind: str, difference: str, canonical: Founding
 ) -> ConsistencyFlag:
     return ConsistencyFlag(
         article_id=mention.article_id,
@@ -121,9 +143,9 @@ def _codes(mention: EventMention) -> str:
     return f"{_side(mention.source_codes)} → {_side(mention.target_codes)}"
 
 
-def _codes_of(canonical: CanonicalEvent) -> str:
+def _codes_of(canonical: Founding) -> str:
     return f"{_side(canonical.source_codes)} → {_side(canonical.target_codes)}"
 
 
-def _side(codes: frozenset[str] | tuple[str, ...]) -> str:
+def _side(codes: Collection[str]) -> str:
     return "+".join(sorted(codes)) or "?"

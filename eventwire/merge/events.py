@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -91,16 +92,16 @@ def dates_compatible(
     return abs((a - b).days) <= tolerance
 
 
-def _sides_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+def _sides_compatible(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
 def actors_compatible(
     event_type: str,
-    source_a: frozenset[str],
-    target_a: frozenset[str],
-    source_b: frozenset[str],
-    target_b: frozenset[str],
+    source_a: AbstractSet[str],
+    target_a: AbstractSet[str],
+    source_b: AbstractSet[str],
+    target_b: AbstractSet[str],
 ) -> bool:
     """Both sides agree where both are known, and the two reports share a known actor."""
     if not (source_a | target_a) & (source_b | target_b):
@@ -113,8 +114,9 @@ def actors_compatible(
 
 
 @dataclass(slots=True)
-class _Cluster:
-    """A canonical event while merging: mutable, since mentions keep joining it."""
+class Cluster:
+    """A canonical event while merging: mutable, since mentions keep joining it. `freeze` it
+    for a record; that copies its article list, so do it once per step, not once per mention."""
 
     canonical_id: str
     event_type: str
@@ -153,16 +155,24 @@ class _Cluster:
 class Joined:
     """Where a mention went: the canonical event, and whether it founded it."""
 
-    canonical: CanonicalEvent
+    cluster: Cluster
     founded: bool
     via: str  # "copy", "report" or "new"
+
+    @property
+    def canonical(self) -> CanonicalEvent:
+        return self.cluster.freeze()
+
+    @property
+    def first_article(self) -> ArticleId:
+        return next(iter(self.cluster.articles))
 
 
 class EventMerger:
     """The canonical events so far, indexed for finding the ones a new mention may report."""
 
     def __init__(self) -> None:
-        self._clusters: dict[str, _Cluster] = {}
+        self._clusters: dict[str, Cluster] = {}
         self._by_copy: dict[tuple[str, str], list[str]] = {}
         self._by_actor: dict[tuple[str, str, int], list[str]] = {}
         # The latest canonical events of each (type, actor), whatever their date: where an
@@ -176,7 +186,7 @@ class EventMerger:
     def load(self, events: Iterable[CanonicalEvent]) -> None:
         """Rebuild from stored canonical events, so that new mentions can join them."""
         for event in events:
-            cluster = _Cluster(
+            cluster = Cluster(
                 canonical_id=event.canonical_id,
                 event_type=event.event_type,
                 source_codes=set(event.source_codes),
@@ -229,7 +239,7 @@ class EventMerger:
             cluster.source_codes |= mention.source_codes
             cluster.target_codes |= mention.target_codes
             self._index_actors(cluster, added)
-        return Joined(cluster.freeze(), via == "new", via)
+        return Joined(cluster, via == "new", via)
 
     def events(self) -> Iterator[CanonicalEvent]:
         for cluster in self._clusters.values():
@@ -237,38 +247,55 @@ class EventMerger:
 
     def _best(
         self, mention: EventMention, root: ArticleId, words: frozenset[str]
-    ) -> tuple[_Cluster, str] | None:
-        best: tuple[float, _Cluster, str] | None = None
+    ) -> tuple[Cluster, str] | None:
+        best: tuple[float, Cluster, str] | None = None
+        day = anchor(mention)
         for cluster, via in self._candidates(mention, root):
             if mention.article_id in cluster.articles:
                 continue  # two events of one article are two events, even of one type
             self.comparisons += 1
-            score = similarity(words, cluster.words)
-            if via == "copy" and score < COPY_SIMILARITY:
-                via = "report"  # a copy that words it otherwise must match as a report would
-            if via == "report" and not self._reports_same(cluster, mention, score):
-                continue
+            score: float | None = None
+            if via == "copy":
+                score = similarity(words, cluster.words)
+                if score < COPY_SIMILARITY:
+                    via = "report"  # a copy that words it otherwise must match as reports do
+            if via == "report":
+                # Dates and actors first: they are cheap, and rule out most candidates.
+                floor = self._report_floor(cluster, mention, day)
+                if floor is None:
+                    continue
+                score = similarity(words, cluster.words) if score is None else score
+                if score < floor:
+                    continue
+            assert score is not None
             if best is None or score > best[0]:
                 best = (score, cluster, via)
         return None if best is None else (best[1], best[2])
 
-    def _reports_same(self, cluster: _Cluster, mention: EventMention, score: float) -> bool:
-        sources, targets = frozenset(cluster.source_codes), frozenset(cluster.target_codes)
+    def _report_floor(
+        self, cluster: Cluster, mention: EventMention, day: date | None
+    ) -> float | None:
+        """The word similarity a report needs to be `cluster`'s event, or None when its date or
+        actors rule it out."""
+        undated = cluster.anchor is None or day is None
+        if not undated and not dates_compatible(
+            cluster.anchor, cluster.date_precision, day, mention.date_precision
+        ):
+            return None
+        sources, targets = cluster.source_codes, cluster.target_codes
         if not actors_compatible(
             mention.event_type, sources, targets, mention.source_codes, mention.target_codes
         ):
-            return False
-        day = anchor(mention)
-        if cluster.anchor is None or day is None:
-            # Nothing dates one of them: only the same named actors on both sides, and much
-            # the same words, make it the same event.
-            known = all((sources, targets, mention.source_codes, mention.target_codes))
-            return known and score >= UNDATED_SIMILARITY
-        return score >= MIN_SIMILARITY and dates_compatible(
-            cluster.anchor, cluster.date_precision, day, mention.date_precision
-        )
+            return None
+        if not undated:
+            return MIN_SIMILARITY
+        # Nothing dates one of them: only the same named actors on both sides, and much the
+        # same words, make it the same event.
+        if not all((sources, targets, mention.source_codes, mention.target_codes)):
+            return None
+        return UNDATED_SIMILARITY
 
-    def _candidates(self, mention: EventMention, root: ArticleId) -> Iterator[tuple[_Cluster, str]]:
+    def _candidates(self, mention: EventMention, root: ArticleId) -> Iterator[tuple[Cluster, str]]:
         seen: set[str] = set()
         for canonical_id in self._by_copy.get((mention.event_type, root), []):
             seen.add(canonical_id)
@@ -285,8 +312,8 @@ class EventMerger:
                     seen.add(canonical_id)
                     yield self._clusters[canonical_id], "report"
 
-    def _found(self, mention: EventMention, words: frozenset[str]) -> _Cluster:
-        cluster = _Cluster(
+    def _found(self, mention: EventMention, words: frozenset[str]) -> Cluster:
+        cluster = Cluster(
             canonical_id=mention.event_id,
             event_type=mention.event_type,
             source_codes=set(mention.source_codes),
@@ -301,10 +328,10 @@ class EventMerger:
         self._index_actors(cluster, sorted(cluster.source_codes | cluster.target_codes))
         return cluster
 
-    def _index_copy(self, cluster: _Cluster, root: ArticleId) -> None:
+    def _index_copy(self, cluster: Cluster, root: ArticleId) -> None:
         self._by_copy.setdefault((cluster.event_type, root), []).append(cluster.canonical_id)
 
-    def _index_actors(self, cluster: _Cluster, codes: Iterable[str]) -> None:
+    def _index_actors(self, cluster: Cluster, codes: Iterable[str]) -> None:
         codes = sorted(codes)
         for code in codes:
             recent = self._recent.setdefault((cluster.event_type, code), deque(maxlen=RECENT))

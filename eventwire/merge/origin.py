@@ -9,6 +9,7 @@ origin, and two reports with one origin are one source, not two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from eventwire.records import Provenance
@@ -27,15 +28,34 @@ def event_chain(
     root: Provenance | None,
     cited: Sequence[str] = (),
     canonical: Canonicalise = _identity,
+    relayed: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """The reporters behind one event's report, first reporter first: the root the article
-    copies (with the root's own credits), the outlets the event's sentence cites (given nearest
-    first, so reversed), the wires the article credits, then its outlet."""
+    copies (with the root's own credits), what its embedded items relay (`relayed`: "BILD",
+    then the account whose tweet quoted BILD), the outlets the event's sentence cites (given
+    nearest first, so reversed), the wires the article credits, then its outlet."""
     steps: list[str] = []
     if root is not None and root.article_id != article.article_id:
         steps += [*root.credits, root.outlet]
-    steps += [*reversed(cited), *article.credits, article.outlet]
+    steps += [*relayed, *reversed(cited), *article.credits, article.outlet]
     return _distinct(canonical(step) for step in steps)
+
+
+# "BILD: U.S.-Russia talks include ...", "Reuters - ...": an item that opens with a name and a
+# colon or dash passes on that source's report.
+_RELAYED = re.compile(r"^\s*([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*(?::|\s[-–—]\s)")
+
+
+def relayed_by(embedded: Sequence[tuple[str, str]], is_outlet: Callable[[str], bool]) -> list[str]:
+    """The steps through which an article's embedded items relay a report: for each item, the
+    outlet it quotes at its start (when `is_outlet` knows it as one), then its author."""
+    steps: list[str] = []
+    for author, text in embedded:
+        match = _RELAYED.match(text)
+        if match is not None and is_outlet(match.group(1)):
+            steps.append(match.group(1))
+        steps.append(author)
+    return steps
 
 
 def _distinct(steps: Iterable[str]) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from eventwire.records import ArticleDigest, ArticleId, Story
 
 WINDOW = timedelta(days=14)
+RECENT_STORIES = 16
 # How each PLOVER type reads in a headline.
 TYPE_NOUNS = {
     "AGREE": "agreements", "CONSULT": "talks", "SUPPORT": "support", "CONCEDE": "concessions",
@@ -144,7 +145,9 @@ class StoryBuilder:
         pair = _pair(article.actors[:2])
         if len(pair) < 2:
             return None
-        candidates = [self._stories[s] for s in self._by_pair.get(pair, [])]
+        # The latest stories of the pair only: an article fits a story of its own weeks, and a
+        # long-running pair (USA, RUS) would otherwise be scanned whole for every article.
+        candidates = [self._stories[s] for s in self._by_pair.get(pair, [])[-RECENT_STORIES:]]
         if article.published is not None:
             day = article.published
             fitting = [s for s in candidates if s.covers(day)]

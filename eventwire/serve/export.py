@@ -16,7 +16,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_BATCH_ROWS = 5000
 
 
-def _flat(value: Any) -> Any:
+def flat(value: Any) -> Any:
     """CSV cells are text: lists and objects become JSON."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
@@ -38,7 +38,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(row))
             writer.writeheader()
-        writer.writerow({key: _flat(value) for key, value in row.items()})
+        writer.writerow({key: flat(value) for key, value in row.items()})
         count += 1
     return count
 
@@ -56,7 +56,7 @@ def write_parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     count = 0
     try:
         for batch in _batches(rows):
-            table = pa.Table.from_pylist([{k: _flat(v) for k, v in row.items()} for row in batch])
+            table = pa.Table.from_pylist([{k: flat(v) for k, v in row.items()} for row in batch])
             if writer is None:
                 writer = pq.ParquetWriter(out, _nullable_strings(table.schema))
             writer.write_table(table.cast(writer.schema))

@@ -175,12 +175,17 @@ class Store:
                 links, links.c.article_id == table.c.article_id
             )
         with self.engine.connect() as conn:
-            members = merging.story_members(conn) if table_name == "stories" else {}
+            # Lists that live in their own table: a story's articles, an event's mentions.
+            attach = {
+                "stories": ("story_id", "articles", merging.story_members),
+                "canonical": ("canonical_id", "event_ids", merging.canonical_mentions),
+            }.get(table_name)
+            lists = attach[2](conn) if attach else {}
             result = conn.execution_options(yield_per=batch_size).execute(query.order_by(*order))
             for row in result.mappings():
                 public = public_row(dict(row), table_name)
-                if table_name == "stories":
-                    public["articles"] = members.get(public["story_id"], [])
+                if attach is not None:
+                    public[attach[1]] = lists.get(public[attach[0]], [])
                 yield public
 
     def signatures(self) -> Iterator[tuple[str, bytes, date | None, int]]:

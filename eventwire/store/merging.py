@@ -36,8 +36,9 @@ def _iso(value: date | None) -> str | None:
 
 def _host(source: str) -> str:
     # An article without an outlet is still someone's: its site, else the file it came from.
-    rest = source.split("://", 1)[-1]
-    return rest.split("/", 1)[0] or source
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0] or source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].split("#", 1)[0] or source
 
 
 def unmerged_mentions(engine: Engine) -> Iterator[EventMention]:
@@ -92,6 +93,7 @@ def provenance(engine: Engine, article_ids: Iterable[str]) -> dict[str, Provenan
                     articles.c.source,
                     articles.c.published,
                     articles.c.reported_by,
+                    articles.c.references_,
                     links.c.duplicate_of,
                 )
                 .outerjoin(links, links.c.article_id == articles.c.article_id)
@@ -104,6 +106,10 @@ def provenance(engine: Engine, article_ids: Iterable[str]) -> dict[str, Provenan
                     published=_day(row["published"]),
                     credits=tuple(json.loads(row["reported_by"])),
                     duplicate_of=row["duplicate_of"],
+                    embedded=tuple(
+                        (str(item["author"]), str(item["text"]))
+                        for item in json.loads(row["references_"])
+                    ),
                 )
     return found
 
@@ -318,6 +324,16 @@ def export_query(table_name: str) -> Any:
             events.c.intensity,
         ).join(events, events.c.event_id == canonical.c.canonical_id)
     return select(schema.stories)
+
+
+def canonical_mentions(conn: Connection) -> dict[str, list[str]]:
+    """Each canonical event's supporting mentions (event ids), for the canonical export."""
+    links = schema.event_links
+    found: dict[str, list[str]] = {}
+    query = select(links.c.canonical_id, links.c.event_id).order_by(links.c.event_id)
+    for canonical_id, event_id in conn.execute(query):
+        found.setdefault(canonical_id, []).append(event_id)
+    return found
 
 
 def story_members(conn: Connection) -> dict[str, list[str]]:

@@ -54,6 +54,24 @@ def _merging_tables(conn: Connection) -> None:
         table.create(conn)
 
 
+def _evidence_search(conn: Connection) -> None:
+    """SQLite: a full-text index over evidence sentences, kept in step by triggers, for the
+    API's free-text filter. PostgreSQL needs none: the API searches with ILIKE there."""
+    if conn.dialect.name != "sqlite":
+        return
+    for statement in (
+        "CREATE VIRTUAL TABLE events_fts USING fts5("
+        "sentence, content='events', content_rowid='rowid')",
+        "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN "
+        "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END",
+        "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN "
+        "INSERT INTO events_fts(events_fts, rowid, sentence) "
+        "VALUES ('delete', old.rowid, old.sentence); END",
+        "INSERT INTO events_fts(events_fts) VALUES ('rebuild')",  # rows stored before
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
@@ -61,6 +79,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "quotes", _quotes_table),
     Migration(5, "near-duplicate signatures and links", _article_links),
     Migration(6, "canonical events, origins and stories", _merging_tables),
+    Migration(7, "full-text search over evidence sentences", _evidence_search),
 )
 
 

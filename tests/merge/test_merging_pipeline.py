@@ -88,6 +88,7 @@ def test_three_reports_of_one_meeting_become_one_canonical_event(merged: Store) 
         c for c in merged.rows("canonical") if c["canonical_id"] == rows[0]["canonical_id"]
     ]
     assert canonical["origins"] == ["Reuters", "Harbor City Ledger"]
+    assert sorted(canonical["event_ids"]) == sorted(row["event_id"] for row in rows)
 
 
 def test_each_mention_shows_its_origin_and_chain(merged: Store) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.merge.origin import event_chain
+from eventwire.merge.origin import event_chain, relayed_by
 from eventwire.records import ArticleId, Provenance
 
 
@@ -39,3 +39,16 @@ def test_names_are_canonicalised_before_repeats_are_dropped() -> None:
     assert event_chain(article, None, canonical=lambda n: names.get(n, n)) == (
         "Agence France-Presse",
     )
+
+
+def test_an_embedded_tweet_quoting_an_outlet_relays_that_outlets_report() -> None:
+    embedded = [("Polymarket Intel", "BILD: U.S.-Russia talks include troop withdrawals")]
+    relayed = relayed_by(embedded, lambda name: name == "BILD")
+    assert relayed == ["BILD", "Polymarket Intel"]
+    article = provenance("a", "Daily Blog")
+    assert event_chain(article, None, relayed=relayed) == ("BILD", "Polymarket Intel", "Daily Blog")
+
+
+def test_an_embedded_item_that_quotes_no_known_outlet_relays_only_its_author() -> None:
+    embedded = [("Jane Doe", "Breaking: talks resume"), ("Jo", "Talks resumed today.")]
+    assert relayed_by(embedded, lambda name: False) == ["Jane Doe", "Jo"]
