@@ -19,6 +19,8 @@ from eventwire.kb import KBError, KnowledgeBase, load_kb
 from eventwire.pipeline import IngestReport, actor_stages, ingest
 from eventwire.serve.briefing import FORMATS as BRIEFING_FORMATS
 from eventwire.serve.briefing import render as render_briefing
+from eventwire.serve.compat import VIEWS as COMPAT_VIEWS
+from eventwire.serve.compat import view as compat_view
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
 from eventwire.store.selection import Selection
@@ -189,7 +191,7 @@ def _print_events(db: str) -> None:
 
 
 @cli.command("export")
-@click.argument("table", type=click.Choice(sorted([*EXPORTABLE, "actors"])))
+@click.argument("table", type=click.Choice(sorted([*EXPORTABLE, "actors", *COMPAT_VIEWS])))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option(
     "-o",
@@ -200,12 +202,19 @@ def _print_events(db: str) -> None:
 )
 @db_option
 def export_cli(table: str, fmt: str, output: Path | None, db: str) -> None:
-    """Export a table as JSONL, CSV or Parquet: articles, failures, actors (one row per actor
-    met, with its mentions), mentions (every resolved span), flags (consistency flags)."""
+    """Export a table as JSONL, CSV or Parquet: events, canonical, stories, quotes, articles,
+    failures, actors (one row per actor met, with its mentions), mentions (every resolved span),
+    flags (consistency flags and contradictions), and two compatibility views: gdelt (one row
+    per canonical event, GDELT 2.0 columns) and polecat (one row per report, POLECAT columns)."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE or redirect standard output.")
     with Store(db) as store:
-        rows = store.actors() if table == "actors" else store.rows(table)
+        if table == "actors":
+            rows = store.actors()
+        elif table in COMPAT_VIEWS:
+            rows = compat_view(table, store.event_reports())
+        else:
+            rows = store.rows(table)
         if fmt == "parquet":
             count = _export_binary(rows, output)
         else:

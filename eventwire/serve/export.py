@@ -64,6 +64,8 @@ def write_parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     finally:
         if writer is not None:
             writer.close()
+    if writer is None:  # no rows: still a Parquet file, which readers open as an empty table
+        pq.write_table(pa.table({}), out)
     return count
 
 

@@ -229,6 +229,9 @@ class Store:
     ) -> dict[str, list[tuple[EventMention, str]]]:
         return merging.linked_events(self.engine, article_ids)
 
+    def event_reports(self) -> Iterator[dict[str, Any]]:
+        return merging.event_reports(self.engine)
+
     def save_merge(
         self,
         links: Sequence[MergeLink] = (),

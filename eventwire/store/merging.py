@@ -345,3 +345,37 @@ def story_members(conn: Connection) -> dict[str, list[str]]:
     for story_id, article_id in conn.execute(query):
         found.setdefault(story_id, []).append(article_id)
     return found
+
+
+def event_reports(engine: Engine) -> Iterator[dict[str, Any]]:
+    """Every event mention with its article's source, date, outlet and language and what
+    merging made of it: what the compatibility views (GDELT, POLECAT) are built from."""
+    events, articles = schema.events, schema.articles
+    links, canonical = schema.event_links, schema.canonical_events
+    query = (
+        select(
+            events,
+            articles.c.source.label("url"),
+            articles.c.published,
+            articles.c.outlet,
+            articles.c.language,
+            links.c.canonical_id,
+            links.c.origin,
+            canonical.c.mentions,
+            canonical.c.corroboration,
+            canonical.c.independent_sources,
+        )
+        .join(articles, articles.c.article_id == events.c.article_id)
+        .outerjoin(links, links.c.event_id == events.c.event_id)
+        .outerjoin(canonical, canonical.c.canonical_id == links.c.canonical_id)
+        .order_by(events.c.event_id)
+    )
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=2000).execute(query).mappings():
+            yield _decoded_event(dict(row))
+
+
+def _decoded_event(row: dict[str, Any]) -> dict[str, Any]:
+    for column in ("source", "target", "reported_by"):
+        row[column] = json.loads(row[column])
+    return row
