@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,3 +30,26 @@ def fresh_db(tmp_path: Path) -> Iterator[Store]:
     store = Store(str(tmp_path / "test.db"))
     yield store
     store.close()
+
+
+_DATABASES = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session, or a skip that says why there is none."""
+    from tests.postgres import NoServerError, cluster
+
+    try:
+        with cluster() as url:
+            yield url
+    except NoServerError as err:
+        pytest.skip(str(err))
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the session's server."""
+    from tests.postgres import create_database
+
+    return create_database(postgres_server, f"eventwire_{next(_DATABASES)}")

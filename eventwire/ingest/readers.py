@@ -180,6 +180,22 @@ def _struct_date(value: Any) -> date | None:
 # ---- WARC --------------------------------------------------------------------------------------
 
 
+def _short(record: Any) -> bool:
+    """Whether the record's declared length was not reached: the archive ends inside it."""
+    return bool(getattr(record.raw_stream, "limit", 0) > 0)
+
+
+def _drained_short(record: Any) -> bool:
+    """Read a record we do not keep to its end, and say whether it was cut short."""
+    while record.raw_stream.read(65536):
+        pass
+    return _short(record)
+
+
+def _truncated(where: str, _record: Any) -> InputFailure:
+    return InputFailure(where, "truncated WARC record (the archive ends inside it)")
+
+
 def read_warc(location: str, stream: BinaryIO, limits: Limits) -> Iterator[ReadResult]:
     """HTML responses in a WARC (or WARC.gz) archive; anything else in it is skipped, said so."""
     pages = 0
@@ -193,21 +209,29 @@ def read_warc(location: str, stream: BinaryIO, limits: Limits) -> Iterator[ReadR
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as err:
         yield InputFailure(location, f"truncated or corrupt WARC after record {number}: {err}")
         return
+    except Exception as err:
+        # warcio's parser fails in its own ways on records cut inside their headers (an
+        # AttributeError on a missing URI, found by fuzzing); one archive must not stop a batch.
+        problem = f"corrupt WARC after record {number}: {type(err).__name__}: {err}"
+        yield InputFailure(location, problem)
+        return
     if pages == 0 and number == 0:
         yield InputFailure(location, "no WARC records found")
 
 
 def _warc_record(where: str, record: Any, limits: Limits) -> ReadResult | None:
     if record.rec_type != "response":
-        return None  # request, warcinfo and metadata records describe the crawl, not pages
+        # Request, warcinfo and metadata records describe the crawl, not pages.
+        return _truncated(where, record) if _drained_short(record) else None
     url = record.rec_headers.get_header("WARC-Target-URI")
     content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
     if "html" not in content_type.lower():
+        if _drained_short(record):  # its headers may be cut too: "text/htm"
+            return _truncated(where, record)
         return InputSkipped(where, f"not an HTML page ({content_type or 'no content type'})")
     payload = record.content_stream().read(limits.max_document_bytes + 1)
-    if getattr(record.raw_stream, "limit", 0) > 0:
-        # The record's declared length was not reached: the archive ends inside this record.
-        return InputFailure(where, "truncated WARC record (the archive ends inside it)")
+    if _short(record):
+        return _truncated(where, record)
     if len(payload) > limits.max_document_bytes:
         return InputFailure(where, f"page is over the limit of {limits.max_document_bytes:,} bytes")
     try:

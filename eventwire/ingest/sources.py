@@ -77,11 +77,31 @@ def _read_stream(
         return
     fmt = sniff(inner_head, name_hint)
     if fmt is Format.WARC:
+        intact = _gzip_intact(raw) if compressed else True
         yield from read_warc(location, _rewound(raw, compressed, stream), limits)
+        if not intact:
+            # warcio stops quietly at a gzip member cut short; the records before it are kept.
+            yield InputFailure(location, "truncated WARC.gz: the archive ends inside a record")
     elif fmt is Format.JSONL:
         yield from _guarded_lines(location, stream, limits)
     else:
         yield from _read_whole(location, stream, fmt, limits)
+
+
+def _gzip_intact(raw: BinaryIO) -> bool:
+    """Whether a seekable gzip stream decompresses to its end marker (then rewound)."""
+    if not raw.seekable():
+        return True  # a pipe can be read once: warcio's own errors are all we get
+    raw.seek(0)
+    try:
+        with gzip.GzipFile(fileobj=raw) as whole:
+            while whole.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    finally:
+        raw.seek(0)
+    return True
 
 
 def _peek(stream: BinaryIO) -> bytes:

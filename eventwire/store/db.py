@@ -51,8 +51,15 @@ EXPORTABLE = {
 
 
 def database_url(db: str) -> str:
-    """Accept a plain file path (the common case) or a full SQLAlchemy URL."""
-    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+    """Accept a plain file path (the common case) or a full SQLAlchemy URL. A bare
+    `postgresql://` URL uses psycopg 3, the driver we ship (SQLAlchemy's default for that
+    scheme is psycopg2)."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    for bare in ("postgresql://", "postgres://"):
+        if db.startswith(bare):
+            return "postgresql+psycopg://" + db[len(bare) :]
+    return db
 
 
 def _sqlite_setup(engine: Engine) -> None:

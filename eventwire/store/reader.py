@@ -18,7 +18,6 @@ from sqlalchemy import (
     Select,
     and_,
     create_engine,
-    event,
     func,
     literal,
     or_,
@@ -67,8 +66,10 @@ class Reader:
                 connect_args={"check_same_thread": False},
             )
         else:
-            self.engine = create_engine(url)
-            event.listen(self.engine, "connect", _read_only_session)
+            # Set by the server for every session of this engine, before any statement.
+            self.engine = create_engine(
+                url, connect_args={"options": "-c default_transaction_read_only=on"}
+            )
         self.fts = backend == "sqlite" and self._has_table("events_fts")
         if not self._has_table("events"):
             raise StoreMissingError(f"{db} holds no events table: run `eventwire ingest` first")
@@ -363,9 +364,3 @@ def _articles_of_story(story: str) -> Any:
 
 def _escaped(words: str) -> str:
     return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _read_only_session(dbapi_conn: Any, _record: Any) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("SET default_transaction_read_only = on")
-    cursor.close()
