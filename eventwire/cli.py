@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from eventwire import __version__
 from eventwire.kb import KBError, KnowledgeBase, load_kb
-from eventwire.pipeline import IngestReport, actor_stages, ingest
+from eventwire.pipeline import IngestReport, ingest
 from eventwire.serve.briefing import FORMATS as BRIEFING_FORMATS
 from eventwire.serve.briefing import render as render_briefing
 from eventwire.serve.compat import VIEWS as COMPAT_VIEWS
@@ -106,14 +106,11 @@ def _run_ingest(
     workers: int = 1,
     fast: bool = False,
 ) -> IngestReport:
-    # The models load before any work, so that a broken knowledge-base file stops the run at
-    # once; with workers, each worker loads its own and this process only checks the files.
-    stages = None
+    # The knowledge base is checked before any work, so that a broken file stops the run at
+    # once. The models themselves load with the first new article (never, when re-ingesting
+    # what is stored), in this process or in each worker.
     try:
-        if workers == 1:
-            stages = actor_stages(tuple(kb_dirs), fast)
-        else:
-            load_kb([Path(d) for d in kb_dirs])
+        load_kb([Path(d) for d in kb_dirs])
     except KBError as err:
         raise click.ClickException(f"knowledge base: {err}") from err
     with (
@@ -124,7 +121,6 @@ def _run_ingest(
             paths,
             store,
             progress=bar.update,
-            stages=stages,
             workers=workers,
             kb_dirs=kb_dirs,
             fast=fast,

@@ -174,8 +174,7 @@ def ingest(
             _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
             if progress is not None:
                 progress(len(batch))
-    kb = stages.kb if stages is not None else actor_stages(tuple(kb_dirs), fast).kb
-    merged = merge(store, kb)
+    merged = merge(store, stages.kb if stages is not None else None, tuple(kb_dirs))
     report.canonical, report.stories = merged.canonical, merged.stories
     report.contradictions = merged.contradictions
     return report
@@ -186,11 +185,17 @@ class Linker:
     rebuilt from the stored signatures) and everything earlier in this run."""
 
     def __init__(self, store: Store) -> None:
-        self._index = DuplicateIndex()
-        self._index.load(store.signatures())
-        self._position = store.next_position()
+        self._store = store
+        self._index: DuplicateIndex | None = None  # loaded when the first new article comes
+        self._position = 0
 
     def link(self, articles: Sequence[Article]) -> list[ArticleLink]:
+        if not articles:
+            return []
+        if self._index is None:
+            self._index = DuplicateIndex()
+            self._index.load(self._store.signatures())
+            self._position = self._store.next_position()
         links = []
         for article in articles:
             signature = article_signature(article)
@@ -284,15 +289,36 @@ def _find_in_worker(articles: list[Article]) -> list[Findings | InputFailure]:
     return find(_WORKER_STAGES[0], articles)
 
 
+class LazyAnalyst(Analyst):
+    """Builds its analyst (spaCy, the knowledge base, worker processes) on the first batch
+    that has new articles: re-ingesting a stored corpus never loads a model."""
+
+    def __init__(self, build: Callable[[], Analyst]) -> None:
+        self._build = build
+        self._analyst: Analyst | None = None
+
+    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
+        if not articles:
+            return []
+        if self._analyst is None:
+            self._analyst = self._build()
+        return self._analyst.find(articles)
+
+    def close(self) -> None:
+        if self._analyst is not None:
+            self._analyst.close()
+
+
 @contextmanager
 def _analyst(
     stages: ActorStages | None, workers: int, kb_dirs: tuple[str, ...], fast: bool
 ) -> Iterator[Analyst]:
-    analyst = (
-        PoolAnalyst(workers, kb_dirs, fast)
-        if workers > 1
-        else Analyst(stages or actor_stages(kb_dirs, fast))
-    )
+    def build() -> Analyst:
+        if workers > 1:
+            return PoolAnalyst(workers, kb_dirs, fast)
+        return Analyst(stages or actor_stages(kb_dirs, fast))
+
+    analyst = LazyAnalyst(build)
     try:
         yield analyst
     finally:
@@ -405,11 +431,17 @@ class Outlets:
         return tuple(name for name in mention.cited if self.media(name) is not None)
 
 
-def merge(store: Store, kb: KnowledgeBase | None = None) -> MergeReport:
+def merge(
+    store: Store, kb: KnowledgeBase | None = None, kb_dirs: tuple[str, ...] = ()
+) -> MergeReport:
     """Merge every stored event not merged yet into canonical events, flag contradictions,
     and file every article not in a story yet under one. Resumable: what a crash interrupts
-    is picked up by the next run, since each step is one transaction."""
+    is picked up by the next run, since each step is one transaction. The knowledge base
+    (the shipped one plus `kb_dirs`, unless `kb` is given) is loaded only if there is work."""
     report = MergeReport()
+    if not store.has_merge_work():
+        return report
+    kb = kb if kb is not None else load_kb([Path(d) for d in kb_dirs])
     outlets = Outlets(kb)
     merger = EventMerger()
     merger.load(store.canonical_events())

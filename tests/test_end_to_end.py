@@ -106,3 +106,21 @@ def test_a_rewrite_in_a_later_run_links_to_the_stored_original(tmp_path: Path) -
     assert rows["b.txt"]["duplicate_of"] == rows["a.txt"]["article_id"]
     assert rows["a.txt"]["duplicate_of"] is None and rows["other.txt"]["duplicate_of"] is None
     store.close()
+
+
+def test_reingesting_a_stored_corpus_loads_no_model_and_changes_nothing(
+    fresh_db: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.pipeline as pipeline
+
+    ingest([str(DEMO)], fresh_db)
+    before = {table: list(fresh_db.rows(table)) for table in ("events", "canonical", "stories")}
+
+    def no_models(*_args: object) -> None:
+        raise AssertionError("a model was loaded for inputs that are all stored")
+
+    monkeypatch.setattr(pipeline, "actor_stages", no_models)
+    monkeypatch.setattr(pipeline, "load_kb", no_models)
+    report = ingest([str(DEMO)], fresh_db)
+    assert (report.new, report.unchanged) == (0, 21)
+    assert {table: list(fresh_db.rows(table)) for table in before} == before

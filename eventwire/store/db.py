@@ -216,6 +216,10 @@ class Store:
 
     # --- merging: canonical events, origins, stories (see store.merging) ---
 
+    def has_merge_work(self) -> bool:
+        """Whether any event is not merged yet, or any article is in no story yet."""
+        return merging.has_work(self.engine)
+
     def unmerged_mentions(self) -> Iterator[EventMention]:
         return merging.unmerged_mentions(self.engine)
 

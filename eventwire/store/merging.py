@@ -79,6 +79,25 @@ def _mention(row: Any) -> EventMention:
     )
 
 
+def has_work(engine: Engine) -> bool:
+    events, links = schema.events, schema.event_links
+    articles, members = schema.articles, schema.story_articles
+    unmerged = (
+        select(events.c.event_id)
+        .outerjoin(links, links.c.event_id == events.c.event_id)
+        .where(links.c.event_id.is_(None))
+        .limit(1)
+    )
+    unstoried = (
+        select(articles.c.article_id)
+        .outerjoin(members, members.c.article_id == articles.c.article_id)
+        .where(members.c.article_id.is_(None))
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return any(conn.execute(query).first() is not None for query in (unmerged, unstoried))
+
+
 def provenance(engine: Engine, article_ids: Iterable[str]) -> dict[str, Provenance]:
     wanted = list(dict.fromkeys(article_ids))
     articles, links = schema.articles, schema.article_links
