@@ -25,21 +25,24 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "pipeline.json"
 
 
-def run(corpus: Path, workers: int, folder: Path, fast: bool) -> dict[str, object]:
-    db = folder / f"bench-{workers}-{fast}.db"
+def run(
+    corpus: Path, workers: int, folder: Path, fast: bool, engine: str = "local"
+) -> dict[str, object]:
+    db = folder / f"bench-{workers}-{fast}-{engine}.db"
     command = [
         sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db),
-        "--workers", str(workers), *(["--fast"] if fast else []),
+        "--workers", str(workers), "--engine", engine, *(["--fast"] if fast else []),
     ]  # fmt: skip
     started = time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    summary = finished.stdout.strip().splitlines()[-1]
+    summary = next(line for line in finished.stdout.splitlines() if " new (" in line)
     articles = int(summary.split()[0])
     return {
         "workers": workers,
         "fast": fast,
+        "engine": engine,
         "articles": articles,
         "seconds": round(seconds, 1),
         "articles_per_second": round(articles / seconds, 2),
@@ -54,6 +57,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--modes", nargs="+", choices=["full", "fast"], default=["full", "fast"])
+    parser.add_argument("--engines", nargs="+", choices=["local", "ray"], default=["local"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
@@ -61,7 +65,8 @@ def main() -> None:
         generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(corpus)]
         subprocess.run([*generate, "--articles", str(args.articles)], check=True)
         runs = [
-            run(corpus, workers, folder, mode == "fast")
+            run(corpus, workers, folder, mode == "fast", engine)
+            for engine in args.engines
             for mode in args.modes
             for workers in args.workers
         ]
@@ -70,8 +75,12 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version()}
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
-    measured = {(r["workers"], r.get("fast", False)) for r in runs}
-    kept = [r for r in previous["runs"] if (r["workers"], r.get("fast", False)) not in measured]
+
+    def key(r: dict[str, object]) -> tuple[object, ...]:
+        return (r["workers"], r.get("fast", False), r.get("engine", "local"), r["articles"])
+
+    measured = {key(r) for r in runs}
+    kept = [r for r in previous["runs"] if key(r) not in measured]
     RESULTS.write_text(json.dumps({"machine": machine, "runs": kept + runs}, indent=2) + "\n")
 
 

@@ -73,12 +73,32 @@ def cli() -> None:
     help="Leave out spaCy's entity recogniser: faster; names come from the knowledge base "
     "only (unknown people are not found). See benchmarks/README.md.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the per-article stages run: here, or on Ray Data (pip install "
+    "'eventwire[ray]'; RAY_ADDRESS points at a cluster). Storing and merging run here.",
+)
 def ingest_cli(
-    paths: tuple[str, ...], kb_dirs: tuple[str, ...], db: str, workers: int, fast: bool
+    paths: tuple[str, ...],
+    kb_dirs: tuple[str, ...],
+    db: str,
+    workers: int,
+    fast: bool,
+    engine: str,
 ) -> None:
     """Ingest files, folders (recursively) and - (stdin): text, HTML, JSONL, RSS/Atom, WARC;
     clean, annotate, resolve actors, code events and store it all."""
-    report = _run_ingest(paths, db, kb_dirs, workers, fast)
+    if engine == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError as err:
+            raise click.ClickException(
+                "the ray engine needs Ray: pip install 'eventwire[ray]'"
+            ) from err
+    report = _run_ingest(paths, db, kb_dirs, workers, fast, engine)
     sys.exit(1 if report.failed else 0)
 
 
@@ -105,6 +125,7 @@ def _run_ingest(
     kb_dirs: Sequence[str] = (),
     workers: int = 1,
     fast: bool = False,
+    engine: str = "local",
 ) -> IngestReport:
     # The knowledge base is checked before any work, so that a broken file stops the run at
     # once. The models themselves load with the first new article (never, when re-ingesting
@@ -124,6 +145,7 @@ def _run_ingest(
             workers=workers,
             kb_dirs=kb_dirs,
             fast=fast,
+            engine=engine,
         )
     _print_report(report, db)
     return report

@@ -58,6 +58,10 @@ from eventwire.records import (
 )
 from eventwire.store.db import Store
 
+ENGINES = ("local", "ray")
+# Documents sent to the distributed engine at once: large enough that loading the models on
+# each of its actors is paid rarely, small enough to hold in memory.
+RAY_BLOCK = 4096
 # Documents per batch: one transaction each. Large enough to amortise commits, small enough that
 # a crash loses little work and memory stays bounded.
 BATCH_SIZE = 64
@@ -162,18 +166,29 @@ def ingest(
     workers: int = 1,
     kb_dirs: Sequence[str] = (),
     fast: bool = False,
+    engine: str = "local",
 ) -> IngestReport:
     """Ingest `names` into `store`. Annotation and coding run in this process with `stages`
-    (default: the shipped knowledge base plus `kb_dirs`), or in `workers` processes."""
+    (default: the shipped knowledge base plus `kb_dirs`), in `workers` processes, or, with
+    `engine="ray"`, on Ray Data (`workers` model-holding actors); storing, linking and merging
+    run here either way, in the same order, so both engines store the same record."""
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
     linker = Linker(store)
-    with _analyst(stages, workers, tuple(kb_dirs), fast) as analyst:
-        for batch in _batches(read_inputs(names, limits, stdin)):
-            _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
-            if progress is not None:
-                progress(len(batch))
+    inputs = _batches(read_inputs(names, limits, stdin))
+    if engine == "ray":
+        _ingest_on_ray(
+            inputs, store, report, corpus, seen, linker, workers, kb_dirs, fast, progress
+        )
+    elif engine == "local":
+        with _analyst(stages, workers, tuple(kb_dirs), fast) as analyst:
+            for batch in inputs:
+                _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
+                if progress is not None:
+                    progress(len(batch))
+    else:
+        raise ValueError(f"no engine {engine!r}; choose one of {', '.join(ENGINES)}")
     merged = merge(store, stages.kb if stages is not None else None, tuple(kb_dirs))
     report.canonical, report.stories = merged.canonical, merged.stories
     report.contradictions = merged.contradictions
@@ -331,15 +346,58 @@ def _batches(items: Iterable[object]) -> Iterator[list[object]]:
         yield batch
 
 
-def _ingest_batch(
-    batch: list[object],
-    store: Store,
-    report: IngestReport,
-    corpus: CorpusLines,
-    seen: set[str],
-    analyst: Analyst,
-    linker: Linker,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """What the per-article stages made of one document: its article (None when cleaning
+    failed), its findings (None when analysis failed) and the failure to report, if any."""
+
+    article: Article | None
+    findings: Findings | None
+    failure: InputFailure | None
+
+
+# A document with what the rest of the run's inputs say about its lines (see CorpusLines).
+Item = tuple[Document, dict[str, int]]
+
+
+def process(stages: ActorStages, items: Sequence[Item]) -> list[Processed]:
+    """Clean, annotate and code documents: the per-article stages as one pure function, for
+    any engine. A document that breaks a stage comes back as a failure; nothing is raised."""
+    cleaned = [_clean(document, others) for document, others in items]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    return _combined(cleaned, find(stages, articles))
+
+
+def _combined(
+    cleaned: Sequence[Article | InputFailure], found: Sequence[Findings | InputFailure]
+) -> list[Processed]:
+    analysed = iter(found)
+    results = []
+    for result in cleaned:
+        if isinstance(result, InputFailure):
+            results.append(Processed(None, None, result))
+            continue
+        findings = next(analysed)
+        if isinstance(findings, Findings):
+            results.append(Processed(result, findings, None))
+        else:  # analysis failed: the cleaned text is still stored, and the failure reported
+            results.append(Processed(result, None, findings))
+    return results
+
+
+@dataclass(slots=True)
+class Batch:
+    """One batch of inputs, read and sorted: what is new goes to the per-article stages."""
+
+    items: list[Item]
+    failures: list[InputFailure]
+
+
+def _prepare(
+    batch: list[object], store: Store, report: IngestReport, corpus: CorpusLines, seen: set[str]
+) -> Batch:
+    """Inputs already stored are counted and dropped; the rest are counted into the corpus's
+    line signal and paired with what it says of their lines."""
     documents = [item for item in batch if isinstance(item, Document)]
     failures = [item for item in batch if isinstance(item, InputFailure)]
     report.skipped += [item for item in batch if isinstance(item, InputSkipped)]
@@ -354,42 +412,91 @@ def _ingest_batch(
     seen.update(doc.content_id for doc in fresh)
     for document in fresh:
         corpus.add(document)
-    articles: list[Article] = []
-    for document in fresh:
-        result = _clean(document, corpus)
-        if isinstance(result, Article):
-            articles.append(result)
-        else:
-            failures.append(result)
-    found = _analyse(analyst, articles, failures)
+    return Batch([(document, corpus.others(document)) for document in fresh], failures)
+
+
+def _ingest_batch(
+    batch: list[object],
+    store: Store,
+    report: IngestReport,
+    corpus: CorpusLines,
+    seen: set[str],
+    analyst: Analyst,
+    linker: Linker,
+) -> None:
+    prepared = _prepare(batch, store, report, corpus, seen)
+    cleaned = [_clean(document, others) for document, others in prepared.items]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    _store_batch(_combined(cleaned, analyst.find(articles)), prepared, store, report, linker)
+
+
+def _ingest_on_ray(
+    inputs: Iterable[list[object]],
+    store: Store,
+    report: IngestReport,
+    corpus: CorpusLines,
+    seen: set[str],
+    linker: Linker,
+    workers: int,
+    kb_dirs: Sequence[str],
+    fast: bool,
+    progress: Progress | None,
+) -> None:
+    """Batches are prepared here as for the local engine, sent to Ray a block at a time, and
+    stored here batch by batch in their order: the same record as a local run."""
+    from eventwire.engines.ray_engine import RayRunner  # the core imports no engine
+
+    runner = RayRunner(workers, tuple(kb_dirs), fast)
+    pending: list[tuple[Batch, int]] = []
+
+    def flush() -> None:
+        results = runner.process([item for batch, _ in pending for item in batch.items])
+        start = 0
+        for batch, size in pending:
+            count = len(batch.items)
+            _store_batch(results[start : start + count], batch, store, report, linker)
+            start += count
+            if progress is not None:
+                progress(size)
+        pending.clear()
+
+    for raw in inputs:
+        pending.append((_prepare(raw, store, report, corpus, seen), len(raw)))
+        if sum(len(batch.items) for batch, _ in pending) >= RAY_BLOCK:
+            flush()
+    if pending:
+        flush()
+
+
+def _store_batch(
+    results: Sequence[Processed], batch: Batch, store: Store, report: IngestReport, linker: Linker
+) -> None:
+    """Link and store a batch's articles with their findings (one transaction), and record
+    its failures."""
+    articles = [r.article for r in results if r.article is not None]
+    found = [r.findings for r in results if r.findings is not None]
+    failures = batch.failures + [r.failure for r in results if r.failure is not None]
     links = linker.link(articles)
+    events = [e for f in found for e in f.events]
+    flags = [flag for f in found for flag in f.flags]
     report.new += store.add_articles(
-        articles, found.mentions, found.flags, found.events, found.quotes, links
+        articles,
+        [m for f in found for m in f.mentions],
+        flags,
+        events,
+        [q for f in found for q in f.quotes],
+        links,
     )
     report.duplicates += sum(link.duplicate_of is not None for link in links)
-    flags, events = found.flags, found.events
     report.flags += len(flags)
     report.events += len(events)
     store.record_failures(failures)
     report.failures += failures
 
 
-def _analyse(analyst: Analyst, articles: list[Article], failures: list[InputFailure]) -> Findings:
-    """Everything analysis found in a batch, as one `Findings`; failures are appended."""
-    results = analyst.find(articles)
-    found = [r for r in results if isinstance(r, Findings)]
-    failures += [r for r in results if isinstance(r, InputFailure)]
-    return Findings(
-        tuple(m for f in found for m in f.mentions),
-        tuple(flag for f in found for flag in f.flags),
-        tuple(e for f in found for e in f.events),
-        tuple(q for f in found for q in f.quotes),
-    )
-
-
-def _clean(document: Document, corpus: CorpusLines) -> Article | InputFailure:
+def _clean(document: Document, others: dict[str, int]) -> Article | InputFailure:
     try:
-        return extract(document, corpus.others(document))
+        return extract(document, others)
     except Exception as err:  # one document's crash must not stop the batch
         return InputFailure(document.location, f"cleaning failed: {type(err).__name__}: {err}")
 

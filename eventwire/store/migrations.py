@@ -72,6 +72,25 @@ def _evidence_search(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _keyset_indexes(conn: Connection) -> None:
+    """Indexes in the order the API pages through each view (nullable dates folded to ''), so
+    that a page is an index range, not a sort of every matching row."""
+    for table, column, key in (
+        (schema.events, "date", "event_id"),
+        (schema.articles, "published", "article_id"),
+        (schema.canonical_events, "anchor", "canonical_id"),
+        (schema.stories, "last", "story_id"),
+    ):
+        # Written as DDL, not as an `Index` object: that would attach itself to the table's
+        # metadata, and later `create`s of the table (migration 3 on a new store) would make it
+        # twice.
+        quote = conn.dialect.identifier_preparer.quote
+        conn.exec_driver_sql(
+            f"CREATE INDEX {quote(f'ix_{table.name}_keyset')} ON {quote(table.name)} "
+            f"(coalesce({quote(column)}, ''), {quote(key)})"
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
@@ -80,6 +99,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "near-duplicate signatures and links", _article_links),
     Migration(6, "canonical events, origins and stories", _merging_tables),
     Migration(7, "full-text search over evidence sentences", _evidence_search),
+    Migration(8, "indexes in the API's page order", _keyset_indexes),
 )
 
 

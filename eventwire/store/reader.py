@@ -20,6 +20,7 @@ from sqlalchemy import (
     create_engine,
     func,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -110,12 +111,11 @@ class Reader:
 
     def _keys(self, view: str) -> list[ColumnElement[Any]]:
         table, columns = VIEWS[view]
-        # NULL sorts differently in each database; '' sorts first in both.
-        return [func.coalesce(table.c[c], "") for c in columns]
+        return [_key(table.c[c]) for c in columns]
 
     def _query(self, view: str, where: ViewFilter) -> Select[Any]:
         table, columns = VIEWS[view]
-        keys = [func.coalesce(table.c[c], "").label(f"_key{i}") for i, c in enumerate(columns)]
+        keys = [_key(table.c[c]).label(f"_key{i}") for i, c in enumerate(columns)]
         chosen = [
             c for c in table.c if not (view == "articles" and c.name in HEAVY_ARTICLE_COLUMNS)
         ]
@@ -342,6 +342,14 @@ _CONDITIONS = {
     "stories": Reader._story_conditions,
     "timeline": Reader._timeline_conditions,
 }
+
+
+def _key(column: Any) -> Any:
+    # NULL sorts differently in each database; '' sorts first in both. Only nullable columns
+    # are folded, so that primary keys keep their own indexes (migration 8 indexes the rest).
+    # The '' is written into the SQL, not bound: a bound parameter would not match the
+    # expression index, and every page would sort all matching rows.
+    return func.coalesce(column, literal_column("''")) if column.nullable else column
 
 
 def _date_range(column: Any, where: ViewFilter) -> list[ColumnElement[bool]]:
