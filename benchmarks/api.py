@@ -7,7 +7,8 @@ Builds a synthetic SQLite store (benchmarks/merging.py's generator: eight events
 sends a bounded number of requests from `--clients` concurrent clients (threads in this
 process), cycling through filter kinds; each client follows `next_cursor` for its second page.
 Latency is measured at the client. Both run on the same 2-core machine, so the figures include
-the load generator's share of the CPU. Results go to benchmarks/results/api.json.
+the load generator's share of the CPU. Results go to
+benchmarks/results/api-<clients>-clients.json.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results" / "api.json"
+RESULTS = ROOT / "benchmarks" / "results"  # api-<clients>-clients.json
 FILTERS: dict[str, dict[str, str]] = {
     "none": {},
     "actor": {"actor": "C07"},
@@ -133,8 +134,9 @@ def main() -> None:
         "by_filter_ms": {kind: _percentiles(values) for kind, values in sorted(by_kind.items())},
     }
     print(json.dumps(report, indent=2))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / f"api-{args.clients}-clients.json"
+    target.write_text(json.dumps(report, indent=2) + "\n")
 
 
 def _percentiles(values: list[float]) -> dict[str, float]:

@@ -1,6 +1,6 @@
 """A generated corpus for end-to-end benchmarks: news-like articles from our own templates.
 
-    .venv/bin/python benchmarks/generate.py OUT.jsonl [--articles 2000] [--seed 7]
+    .venv/bin/python benchmarks/generate.py OUT.jsonl [--articles 2000] [--seed 7] [--long]
 
 Each article mixes what real ones hold: reported events between states and organisations,
 background, quotes, analysis ("could embolden"), and site furniture (ads, share prompts). The
@@ -87,11 +87,15 @@ def _paragraph(rng: random.Random) -> str:
     return " ".join(_fill(rng.choice(rng.choice(pools)), rng) for _ in range(rng.randint(2, 4)))
 
 
-def article(number: int, rng: random.Random) -> dict[str, str]:
+# Paragraphs per article: the default gives about 420 words, `--long` about 600.
+PARAGRAPHS = {False: (10, 15), True: (15, 21)}
+
+
+def article(number: int, rng: random.Random, long: bool = False) -> dict[str, str]:
     day = date(2021, 1, 1) + timedelta(days=rng.randrange(5 * 365))
     place = rng.choice(PLACES).upper()
     lines = [f"{place}, {day:%B} {day.day}, {day.year} \u2014 {_fill(rng.choice(EVENTS), rng)}"]
-    for _ in range(rng.randint(10, 15)):
+    for _ in range(rng.randint(*PARAGRAPHS[long])):
         lines.append(_paragraph(rng))
         if rng.random() < 0.25:
             lines.append(rng.choice(FURNITURE))
@@ -103,12 +107,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--long", action="store_true", help="about 600 words an article")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with args.output.open("w", encoding="utf-8") as handle:
         for number in range(args.articles):
-            handle.write(json.dumps(article(number, rng), ensure_ascii=False) + "\n")
+            handle.write(json.dumps(article(number, rng, args.long), ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

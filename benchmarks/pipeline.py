@@ -55,6 +55,7 @@ def run(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--long", action="store_true", help="about 600 words an article")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--modes", nargs="+", choices=["full", "fast"], default=["full", "fast"])
     parser.add_argument("--engines", nargs="+", choices=["local", "ray"], default=["local"])
@@ -63,9 +64,12 @@ def main() -> None:
         folder = Path(temp)
         corpus = folder / "generated.jsonl"
         generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(corpus)]
-        subprocess.run([*generate, "--articles", str(args.articles)], check=True)
+        length = ["--long"] if args.long else []
+        subprocess.run([*generate, "--articles", str(args.articles), *length], check=True)
+        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+        words = round(sum(len(t.split()) for t in texts) / len(texts))
         runs = [
-            run(corpus, workers, folder, mode == "fast", engine)
+            {**run(corpus, workers, folder, mode == "fast", engine), "words": words}
             for engine in args.engines
             for mode in args.modes
             for workers in args.workers
@@ -77,7 +81,10 @@ def main() -> None:
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
 
     def key(r: dict[str, object]) -> tuple[object, ...]:
-        return (r["workers"], r.get("fast", False), r.get("engine", "local"), r["articles"])
+        return (
+            r["workers"], r.get("fast", False), r.get("engine", "local"), r["articles"],
+            r.get("words", 420),
+        )  # fmt: skip
 
     measured = {key(r) for r in runs}
     kept = [r for r in previous["runs"] if key(r) not in measured]
