@@ -19,6 +19,7 @@ from sqlalchemy import (
     and_,
     create_engine,
     func,
+    inspect,
     literal,
     literal_column,
     or_,
@@ -79,8 +80,6 @@ class Reader:
         self.engine.dispose()
 
     def _has_table(self, name: str) -> bool:
-        from sqlalchemy import inspect
-
         return name in inspect(self.engine).get_table_names()
 
     # --- pages ---
