@@ -24,6 +24,7 @@ from eventwire.serve.compat import view as compat_view
 from eventwire.serve.export import FORMATS, write_csv, write_jsonl, write_parquet
 from eventwire.store.db import DEFAULT_DB, EXPORTABLE, Store
 from eventwire.store.selection import Selection
+from eventwire.store.selection import story as story_by_id
 from eventwire.views import actor_code, briefing, namer, timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -378,7 +379,7 @@ def report_cli(
         raise click.UsageError("choose what to brief on: --story ID or --actor A [--actor B]")
     selection, kb = _selection(kb_dirs, story, actors, start, end)
     with Store(db) as store:
-        if story is not None and not any(r["story_id"] == story for r in store.rows("stories")):
+        if story is not None and story_by_id(store.engine, story) is None:
             raise click.BadParameter(f"no story {story!r} in {db}", param_hint="--story")
         document = render_briefing(briefing(store, selection, kb), fmt)
     output.write_text(document, encoding="utf-8")

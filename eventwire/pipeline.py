@@ -619,8 +619,8 @@ def _describe(store: Store, sources: dict[str, Provenance], article_id: str) -> 
     return f"{article.outlet}{day} (article {article_id})"
 
 
-def _group_stories(store: Store, kb: KnowledgeBase | None, report: MergeReport) -> None:
-    builder = StoryBuilder(_namer(kb))
+def _group_stories(store: Store, kb: KnowledgeBase, report: MergeReport) -> None:
+    builder = StoryBuilder(kb.display_name)
     builder.load(store.stories())
     pending = store.unstoried_articles()
     for start in range(0, len(pending), MERGE_STEP):
@@ -653,11 +653,3 @@ def _digest(
         actors=tuple(code for code, _ in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))),
         types=tuple(m.event_type for m, _ in news),
     )
-
-
-def _namer(kb: KnowledgeBase | None) -> Callable[[str], str]:
-    def name(code: str) -> str:
-        actor = kb.get(code) if kb is not None else None
-        return str(getattr(actor, "name", None) or code)  # an office has a title, not a name
-
-    return name

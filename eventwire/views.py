@@ -32,12 +32,7 @@ Name = Callable[[str], str]
 
 def namer(kb: KnowledgeBase | None) -> Name:
     """An actor code's name in the knowledge base ("RUS" → "Russia"), else the code."""
-
-    def name(code: str) -> str:
-        actor = kb.get(code) if kb is not None else None
-        return str(getattr(actor, "name", None) or code)  # an office has a title, not a name
-
-    return name
+    return kb.display_name if kb is not None else str
 
 
 def actor_code(kb: KnowledgeBase, text: str) -> str | None:
@@ -68,6 +63,7 @@ def briefing(store: Store, selection: Selection, kb: KnowledgeBase | None) -> Br
         article_ids = select.story_article_ids(store.engine, selection.story_id)
     else:
         article_ids = list(dict.fromkeys(a for row in rows for a in row["articles"]))
+    articles = select.articles(store.engine, article_ids)  # read once, for every section
     pair_codes = _pair(selection, story)
     return Briefing(
         title=story["title"] if story else _pair_title(selection.actors, name),
@@ -76,9 +72,9 @@ def briefing(store: Store, selection: Selection, kb: KnowledgeBase | None) -> Br
         pair=(name(pair_codes[0]), name(pair_codes[1])) if pair_codes else None,
         timeline=tuple(e for e in events if e.date is not None),
         key_events=tuple(_key_events(events)),
-        quotes=tuple(_quotes(store, article_ids, name)),
-        flags=tuple(_flags(store, article_ids)),
-        sources=tuple(_sources(store, article_ids)),
+        quotes=tuple(_quotes(store, articles, name)),
+        flags=tuple(_flags(store, articles)),
+        sources=tuple(_sources(articles)),
         intensity=tuple(_intensity(rows, pair_codes)),
     )
 
@@ -154,10 +150,12 @@ def _period(
     return first, last
 
 
-def _quotes(store: Store, article_ids: Sequence[str], name: Name) -> list[BriefingQuote]:
-    articles = select.articles(store.engine, article_ids)
+Articles = dict[str, dict[str, Any]]
+
+
+def _quotes(store: Store, articles: Articles, name: Name) -> list[BriefingQuote]:
     quotes = []
-    for row in select.rows_of_articles(store.engine, schema.quotes, article_ids):
+    for row in select.rows_of_articles(store.engine, schema.quotes, list(articles)):
         article = articles.get(row["article_id"], {})
         speaker = name(row["actor_id"]) if row["actor_id"] else row["speaker_text"]
         quotes.append(
@@ -171,8 +169,7 @@ def _quotes(store: Store, article_ids: Sequence[str], name: Name) -> list[Briefi
     return quotes
 
 
-def _flags(store: Store, article_ids: Sequence[str]) -> list[BriefingFlag]:
-    articles = select.articles(store.engine, article_ids)
+def _flags(store: Store, articles: Articles) -> list[BriefingFlag]:
     return [
         BriefingFlag(
             kind=row["kind"],
@@ -181,12 +178,11 @@ def _flags(store: Store, article_ids: Sequence[str]) -> list[BriefingFlag]:
             outlet=articles.get(row["article_id"], {}).get("outlet"),
             published=_day(articles.get(row["article_id"], {}).get("published")),
         )
-        for row in select.rows_of_articles(store.engine, schema.consistency_flags, article_ids)
+        for row in select.rows_of_articles(store.engine, schema.consistency_flags, list(articles))
     ]
 
 
-def _sources(store: Store, article_ids: Sequence[str]) -> list[BriefingSource]:
-    articles = select.articles(store.engine, article_ids)
+def _sources(articles: Articles) -> list[BriefingSource]:
     sources = []
     in_order = sorted(articles.values(), key=lambda a: (a["published"] or "", a["title"] or ""))
     for article in in_order:

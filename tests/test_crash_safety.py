@@ -3,7 +3,6 @@ once with its events, merged once, and the database passes its integrity check."
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import signal
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import load_benchmark
 
 ARTICLES = 150
 # Moments to kill at, in seconds after each start (models take a few seconds to load, then
@@ -26,10 +25,7 @@ KILL_AFTER = [_MOMENTS.uniform(6.0, 12.0), _MOMENTS.uniform(6.0, 12.0)]
 
 
 def generated_corpus(path: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = load_benchmark("generate")
     rng = random.Random(7)
     lines = [json.dumps(generate.article(n, rng)) for n in range(ARTICLES)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eventwire.evaluation.extraction import evaluate
-from tests.conftest import REPO, shared_path
+from tests.conftest import REPO, load_benchmark, shared_path
 
 FLOORS = json.loads((REPO / "eval" / "floors.json").read_text(encoding="utf-8"))
 
@@ -65,18 +65,9 @@ def _metric(measured: dict[str, object], metric: str) -> float:
 
 
 def test_duplicate_linking_holds_its_floors_on_generated_rewrites() -> None:
-    import importlib.util
-    import sys
-
     from eventwire.merge.duplicates import SHINGLE, THRESHOLD, signature
 
-    spec = importlib.util.spec_from_file_location(
-        "dup_bench", REPO / "benchmarks" / "duplicates.py"
-    )
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench  # dataclasses look their module up there
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("duplicates")
     items = bench.corpus(60, seed=11)  # a different seed from the measurement run
     scored = bench.score(items, [signature(i.text, SHINGLE) for i in items], THRESHOLD, SHINGLE)
     floors = FLOORS["duplicate_linking"]
@@ -85,16 +76,7 @@ def test_duplicate_linking_holds_its_floors_on_generated_rewrites() -> None:
 
 
 def test_event_merging_holds_its_floors_on_the_labelled_corpus() -> None:
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location(
-        "merging_bench", REPO / "benchmarks" / "merging.py"
-    )
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("merging")
     floors = FLOORS["event_merging"]
     measured = bench.quality(floors["worlds"], floors["seed"])  # not the development seed
     coverage = measured["coded_and_matched"] / measured["listed_events"]

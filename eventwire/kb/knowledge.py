@@ -112,6 +112,11 @@ class KnowledgeBase:
 
     # --- entries ---
 
+    def display_name(self, actor_id: str) -> str:
+        """What to call an actor in titles and briefings ("RUS" → "Russia"); the id itself
+        when the knowledge base does not know it. An office has a title, not a name."""
+        return str(getattr(self.get(actor_id), "name", None) or actor_id)
+
     def get(self, actor_id: str) -> Actor | None:
         """The country, organisation, media outlet, office or person with this id."""
         for table in (self._countries, self._organizations, self._media, self._offices):

@@ -17,11 +17,10 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import matplotlib
-import matplotlib.dates as mdates
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib loads only when a plot is drawn: it costs ~0.8 s to import
+    from matplotlib.figure import Figure
 
 FORMATS = ("md", "html")
 PLOT_FORMATS = ("png", "svg")
@@ -156,6 +155,8 @@ def _clamped(value: float) -> float:
 
 
 def _draw_intensity(figure: Figure, points: Sequence[IntensityPoint], title: str) -> None:
+    import matplotlib.dates as mdates
+
     axes = figure.add_subplot()
     ordered = sorted(points, key=lambda point: point.day)
     # matplotlib.dates ships without annotations, hence the narrow ignores below.
@@ -179,6 +180,8 @@ def _draw_intensity(figure: Figure, points: Sequence[IntensityPoint], title: str
 
 
 def _figure_bytes(figure: Figure, fmt: str) -> bytes:
+    import matplotlib
+
     buffer = io.BytesIO()
     # Dropping dates and version strings, and salting SVG ids with a constant instead of a
     # random one, makes the same data give the same bytes: briefings can be diffed and tested.
@@ -204,6 +207,9 @@ def intensity_plot(
         raise ValueError(f"unknown plot format {fmt!r}; expected one of {PLOT_FORMATS}")
     if not points:
         return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8.0, 3.2), dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
     _draw_intensity(figure, points, _plot_title(pair))

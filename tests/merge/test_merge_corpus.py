@@ -7,7 +7,6 @@ quality gate loads benchmarks/duplicates.py.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -21,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import load_benchmark
 
 WORLD_KINDS = {"original", "rewrite", "copy_headline", "copy_wire_credit", "independent"}
 COPY_KINDS = {"rewrite", "copy_headline", "copy_wire_credit"}
@@ -29,14 +28,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "merge_corpus_bench", REPO / "benchmarks" / "merge_corpus.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("merge_corpus")
 
 
 @pytest.fixture(scope="module")
