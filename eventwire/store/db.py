@@ -28,6 +28,7 @@ from eventwire.records import (
     MergeLink,
     Provenance,
     Quote,
+    StoredSignature,
     Story,
 )
 from eventwire.store import merging, schema
@@ -195,19 +196,39 @@ class Store:
                     public[attach[1]] = lists.get(public[attach[0]], [])
                 yield public
 
-    def signatures(self) -> Iterator[tuple[str, bytes, date | None, int]]:
-        """(article_id, signature, published, position) of every stored article, for
-        rebuilding the near-duplicate index."""
+    def signatures(self, latest: int) -> Iterator[StoredSignature]:
+        """The `latest` stored articles' signatures, with the links they were given and their
+        roots' dates and positions, for rebuilding the near-duplicate index."""
         links, articles = schema.article_links, schema.articles
+        roots, root_articles = links.alias("roots"), articles.alias("root_articles")
         query = (
-            select(links.c.article_id, links.c.signature, articles.c.published, links.c.position)
+            select(
+                links.c.article_id,
+                links.c.signature,
+                articles.c.published,
+                links.c.position,
+                links.c.duplicate_of,
+                root_articles.c.published,
+                roots.c.position,
+            )
             .join(articles, articles.c.article_id == links.c.article_id)
-            .order_by(links.c.position)
+            .outerjoin(roots, roots.c.article_id == links.c.duplicate_of)
+            .outerjoin(root_articles, root_articles.c.article_id == links.c.duplicate_of)
+            .order_by(links.c.position.desc())
+            .limit(latest)
         )
         with self.engine.connect() as conn:
-            for article_id, signature, published, position in conn.execute(query):
-                day = date.fromisoformat(published) if published else None
-                yield str(article_id), bytes(signature), day, int(position)
+            for row in conn.execute(query):
+                article_id, signature, published, position, root, root_published, root_at = row
+                yield StoredSignature(
+                    str(article_id),
+                    bytes(signature),
+                    date.fromisoformat(published) if published else None,
+                    int(position),
+                    root,
+                    date.fromisoformat(root_published) if root_published else None,
+                    int(root_at or 0),
+                )
 
     def next_position(self) -> int:
         with self.engine.connect() as conn:
@@ -226,8 +247,9 @@ class Store:
     def provenance(self, article_ids: Iterable[str]) -> dict[str, Provenance]:
         return merging.provenance(self.engine, article_ids)
 
-    def canonical_events(self) -> Iterator[CanonicalEvent]:
-        return merging.canonical_events(self.engine)
+    def canonical_events(self, latest: int) -> Iterator[CanonicalEvent]:
+        """The `latest` canonical events by their last report's arrival, least recent first."""
+        return merging.canonical_events(self.engine, latest)
 
     def stories(self) -> Iterator[Story]:
         return merging.stories(self.engine)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 
 from eventwire.records import (
     ArticleId,
@@ -170,9 +170,26 @@ def linked_events(
     return found
 
 
-def canonical_events(engine: Engine) -> Iterator[CanonicalEvent]:
+def canonical_events(engine: Engine, latest: int) -> Iterator[CanonicalEvent]:
+    """The `latest` canonical events by the arrival of the last article that reports them,
+    least recent first: what a merger with a window of `latest` would hold."""
+    canonical, links, events = schema.canonical_events, schema.event_links, schema.events
+    arrived = func.coalesce(func.max(schema.article_links.c.position), -1).label("arrived")
+    recency = (
+        select(links.c.canonical_id, arrived)
+        .join(events, events.c.event_id == links.c.event_id)
+        .outerjoin(schema.article_links, schema.article_links.c.article_id == events.c.article_id)
+        .group_by(links.c.canonical_id)
+        .order_by(arrived.desc(), links.c.canonical_id.desc())
+        .limit(latest)
+        .subquery()
+    )
+    query = (
+        select(canonical)
+        .join(recency, recency.c.canonical_id == canonical.c.canonical_id)
+        .order_by(recency.c.arrived, canonical.c.canonical_id)
+    )
     with engine.connect() as conn:
-        query = select(schema.canonical_events).order_by(schema.canonical_events.c.canonical_id)
         for row in conn.execution_options(yield_per=2000).execute(query).mappings():
             yield CanonicalEvent(
                 canonical_id=row["canonical_id"],

@@ -27,7 +27,7 @@ from eventwire.merge.duplicates import (
     signature,
 )
 from eventwire.merge.shingles import shingles, words
-from eventwire.records import Article, ArticleId
+from eventwire.records import Article, ArticleId, StoredSignature
 
 ACTORS = ["Russia", "Ukraine", "NATO", "France", "Germany", "Poland", "China", "Turkey",
           "Britain", "Japan", "the United States", "the European Union"]  # fmt: skip
@@ -278,12 +278,16 @@ def test_a_reloaded_index_gives_the_same_links_and_the_same_answers() -> None:
     for order, (article_id, text) in enumerate(stream):
         sig = signature(text)
         published = None if order % 4 == 0 else date(2024, 3, 1 + order % 3)
-        first.add(article_id, sig, published, order)
-        rows.append((article_id, sig.to_bytes(), published, order))
+        root = first.add(article_id, sig, published, order)
+        rows.append((article_id, sig.to_bytes(), published, order, root))
     assert any(first.duplicate_of(article_id) for article_id, _ in stream)
+    published_of = {row[0]: (row[2], row[3]) for row in rows}
+    stored = [
+        StoredSignature(*row, *(published_of[row[4]] if row[4] else (None, 0))) for row in rows
+    ]
 
     reloaded = DuplicateIndex()
-    reloaded.load(reversed(rows))  # stored rows come in any order
+    reloaded.load(reversed(stored))  # stored rows come in any order
     ids = [article_id for article_id, _ in stream]
     assert [reloaded.duplicate_of(i) for i in ids] == [first.duplicate_of(i) for i in ids]
     newcomer = signature(rewrite(originals[3], 0.05, rng))
@@ -362,3 +366,53 @@ def test_shingles_of_a_text_shorter_than_the_shingle_size() -> None:
     assert shingles(["a", "b", "c", "d"], 3) == {"a b c", "b c d"}
     quoted = "\u201cNATO\u2019s\u201d chief, in Vienna."
     assert words(quoted) == ["nato", "s", "chief", "in", "vienna"]
+
+
+# --- the window ----------------------------------------------------------------------------
+
+
+def test_the_index_forgets_the_earliest_articles_beyond_its_window() -> None:
+    rng = random.Random(21)
+    originals = [news(rng) for _ in range(4)]
+    index = DuplicateIndex(window=3)
+    for order, text in enumerate(originals):
+        add(index, f"o{order}", text, order)
+    assert len(index) == 3
+    assert "o0" not in index
+    # A copy of an article that left the window founds its own cluster; one of an article
+    # still in it links.
+    assert add(index, "copy of o0", originals[0] + " Read more on our website.", 4) is None
+    assert add(index, "copy of o3", originals[3] + " Read more on our website.", 5) == "o3"
+
+
+def test_a_copy_links_to_its_root_after_the_root_has_left_the_window() -> None:
+    rng = random.Random(22)
+    original = news(rng)
+    index = DuplicateIndex(window=2)
+    add(index, "root", original, 0)
+    assert add(index, "copy", original + " Share this article.", 1) == "root"
+    add(index, "other", news(rng), 2)  # the root leaves
+    assert "root" not in index
+    assert add(index, "second copy", original + " Leave a comment.", 3) == "root"
+
+
+def test_a_reloaded_window_keeps_the_latest_articles_and_their_links() -> None:
+    rng = random.Random(23)
+    original = news(rng)
+    texts = [original, original + " Read more.", news(rng), news(rng)]
+    first = DuplicateIndex()
+    rows = []
+    for order, text in enumerate(texts):
+        sig = signature(text)
+        root = first.add(f"a{order}", sig, None, order)
+        rows.append(StoredSignature(f"a{order}", sig.to_bytes(), None, order, root, None, 0))
+    reloaded = DuplicateIndex(window=3)
+    reloaded.load(rows)
+    assert "a0" not in reloaded
+    assert reloaded.duplicate_of("a1") == "a0"
+    assert add(reloaded, "a4", original + " Leave a comment.", 4) == "a0"
+
+
+def test_a_window_of_nothing_is_refused() -> None:
+    with pytest.raises(ValueError, match="window"):
+        DuplicateIndex(window=0)

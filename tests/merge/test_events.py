@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from eventwire.merge.events import (
     EventMerger,
     actors_compatible,
@@ -158,3 +160,48 @@ def test_content_words_leave_out_reporting_and_function_words() -> None:
         "held",
         "geneva",
     }
+
+
+# --- the window ----------------------------------------------------------------------------
+
+PAIRS = [("TUR", "ISR"), ("FRA", "DEU"), ("POL", "LTU")]
+
+
+def talks(event_id: str, article: str, pair: tuple[str, str]) -> EventMention:
+    sentence = f"{pair[0]} held talks with {pair[1]} in Geneva on Monday about trade."
+    return mention(event_id, article, sentence, source=pair[:1], target=pair[1:])
+
+
+def test_the_merger_forgets_the_least_recently_touched_event_beyond_its_window() -> None:
+    merger = EventMerger(window=2)
+    first, second, third = (
+        add(merger, talks(f"e{n}", f"a{n}", pair)) for n, pair in enumerate(PAIRS)
+    )
+    assert len(merger) == 2
+    # The first event left the window: a report of it founds a new one. The third is still in
+    # it: a report of it joins.
+    assert add(merger, talks("e3", "a3", PAIRS[0])) == "e3" != first
+    assert add(merger, talks("e4", "a4", PAIRS[2])) == third
+    assert second not in {c.canonical_id for c in merger.events()}
+
+
+def test_joining_an_event_keeps_it_in_the_window() -> None:
+    merger = EventMerger(window=2)
+    first = add(merger, talks("e0", "a0", PAIRS[0]))
+    add(merger, talks("e1", "a1", PAIRS[1]))
+    assert add(merger, talks("e2", "a2", PAIRS[0])) == first  # touched: now the latest
+    add(merger, talks("e3", "a3", PAIRS[2]))  # the second leaves, not the first
+    assert add(merger, talks("e4", "a4", PAIRS[0])) == first
+
+
+def test_a_forgotten_copy_block_no_longer_proposes_its_event() -> None:
+    merger = EventMerger(window=1)
+    add(merger, mention("e1", "a1"), root="root")
+    add(merger, talks("e2", "a2", PAIRS[1]))
+    # A copy of the first article, in the first's words: its event has left the window.
+    assert add(merger, mention("e3", "a3"), root="root") == "e3"
+
+
+def test_a_window_of_nothing_is_refused() -> None:
+    with pytest.raises(ValueError, match="window"):
+        EventMerger(window=0)

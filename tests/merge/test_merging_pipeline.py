@@ -116,3 +116,16 @@ def test_merging_again_adds_nothing(merged: Store) -> None:
     report = merge(merged)
     assert (report.mentions, report.canonical, report.contradictions) == (0, 0, 0)
     assert {t: list(merged.rows(t)) for t in before} == before
+
+
+def test_a_merger_reloads_the_events_reported_last(merged: Store) -> None:
+    every = list(merged.canonical_events(1000))
+    assert len(every) > 1
+    last = list(merged.canonical_events(1))
+    # The least recent come first, so the one event of a window of one is the last of all.
+    assert [e.canonical_id for e in last] == [every[-1].canonical_id]
+    with merged.engine.connect() as conn:
+        latest_article = conn.exec_driver_sql(
+            "SELECT article_id FROM article_links ORDER BY position DESC LIMIT 1"
+        ).scalar()
+    assert latest_article in last[0].articles

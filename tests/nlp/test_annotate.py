@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.nlp.annotate import MAX_PARAGRAPH_CHARS, Annotator
@@ -83,3 +85,40 @@ def test_without_the_entity_recogniser_dates_and_known_names_remain() -> None:
     assert ("Pete Hegseth", "PERSON") in found
     assert {label for _, label in found if label == "DATE"} == {"DATE"}
     assert not any(text_ == "Jonas Vrblik" for text_, _ in found)  # unknown people need NER
+
+
+def test_people_the_knowledge_base_does_not_know_are_still_recognised(
+    annotator: Annotator,
+) -> None:
+    text = "Pete Hegseth met Jonas Vrblik in Geneva. Pete Hegseth met the Kremlin's envoy."
+    found = {(e.text, e.label) for e in annotate(annotator, text).entities}
+    assert ("Jonas Vrblik", "PERSON") in found
+    assert ("Geneva", "GPE") in found
+
+
+def test_a_sentence_seen_before_is_not_parsed_again() -> None:
+    fresh = Annotator(PATTERNS)
+    repeated = "Pete Hegseth said on Friday that the Kremlin had not replied."
+    first = annotate(fresh, f"Envoys met in Geneva.\n{repeated}")
+    assert fresh.cache_hits == 0
+    second = annotate(fresh, f"{repeated}\nOfficials in Warsaw welcomed the news.")
+    assert fresh.cache_hits == 1
+    # The cached analysis is shifted to where the sentence stands in the second text.
+    assert second.sentences[0].tokens == tuple(
+        replace(t, start=t.start - first.sentences[1].start) for t in first.sentences[1].tokens
+    )
+    assert [(e.text, e.start) for e in second.entities if e.sentence == 0] == [
+        (e.text, e.start - first.sentences[1].start) for e in first.entities if e.sentence == 1
+    ]
+
+
+def test_a_cache_of_nothing_gives_the_same_annotation(annotator: Annotator) -> None:
+    assert annotate(Annotator(PATTERNS, cache_size=0), TEXT) == annotate(annotator, TEXT)
+
+
+def test_a_parsed_and_a_names_only_sentence_are_cached_apart() -> None:
+    fresh = Annotator(PATTERNS)
+    names_only = annotate(fresh, TEXT, should_parse=lambda s: False)
+    parsed = annotate(fresh, TEXT)
+    assert not any(s.tokens for s in names_only.sentences)
+    assert all(s.tokens for s in parsed.sentences)
