@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # An acronym this short, written in capitals, is also an ordinary word when lower-cased
 # ("US"/"us", "WHO"/"who", "IS"/"is", "CAR"/"car"), so it matches only as written.
@@ -29,6 +30,11 @@ def _drop_punctuation(text: str) -> str:
     return "".join(char for char in text if not unicodedata.category(char).startswith(("P", "S")))
 
 
+# Keys are asked for the same few thousand names and agent words again and again.
+_KEYS_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=_KEYS_REMEMBERED)
 def name_key(text: str) -> str:
     """The comparable form of a text, case kept: "U.S." -> "US", "Élysée" -> "Elysee"."""
     text = _strip_accents(text).replace("&", " and ")
@@ -36,6 +42,7 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=_KEYS_REMEMBERED)
 def stored_key(name: str) -> str:
     """The key of a name from the data: `name_key`, less a lower-case leading "the"."""
     if name.startswith(_DATA_ARTICLE):

@@ -59,6 +59,33 @@ class TitleFinder:
 def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     if not forms:
         return None
-    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    folded = bool(flags & re.IGNORECASE)
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form.lower() if folded else form:
+            node = node.setdefault(char, {})
+        node[_END] = {}
     # Word boundaries both sides, and no capitalised word glued after it by a hyphen.
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{_pattern(trie)})(?![\w-])", flags)
+
+
+# The titles as a trie, written as one regular expression: thousands of alternatives tried one
+# after the other at every position of every sentence cost a tenth of a millisecond a sentence;
+# the trie fails at the first character that no title continues with.
+_Trie = dict[str, "_Trie"]
+_END = ""
+
+
+def _pattern(node: _Trie) -> str:
+    branches = [_char(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if _END in node:  # a title ends here, and longer ones go on: try the longer first
+        return f"(?:{body})?"
+    return body
+
+
+def _char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
