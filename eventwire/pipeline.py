@@ -658,7 +658,7 @@ def _describe(store: Store, sources: dict[str, Provenance], article_id: str) -> 
 
 def _group_stories(store: Store, kb: KnowledgeBase, report: MergeReport) -> None:
     builder = StoryBuilder(kb.display_name)
-    builder.load(store.stories())
+    builder.load(store.stories(builder.window))
     pending = store.unstoried_articles()
     for start in range(0, len(pending), MERGE_STEP):
         chunk = pending[start : start + MERGE_STEP]
@@ -672,6 +672,7 @@ def _group_stories(store: Store, kb: KnowledgeBase, report: MergeReport) -> None
             members.append((article_id, story_id))
             touched.add(story_id)
         store.save_merge(stories=[builder.story(s) for s in touched], members=members)
+        builder.saved()
 
 
 def _digest(

@@ -16,7 +16,7 @@ of its own, so that every article belongs to exactly one.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,6 +24,10 @@ from datetime import date, timedelta
 from eventwire.records import ArticleDigest, ArticleId, Story
 
 WINDOW = timedelta(days=14)
+# Stories kept for new articles to join: the latest grown. A story holds its article and event
+# ids, about 3 KB for ten articles; one that leaves stays stored, and an article that would
+# have joined it starts a story of its own.
+WINDOW_STORIES = 5_000
 RECENT_STORIES = 16
 # How each PLOVER type reads in a headline.
 TYPE_NOUNS = {
@@ -72,9 +76,13 @@ def _pair(codes: Iterable[str]) -> tuple[str, ...]:
 class StoryBuilder:
     """The stories so far, with the indexes that decide which one a new article joins."""
 
-    def __init__(self, name: Name = str) -> None:
+    def __init__(self, name: Name = str, window: int = WINDOW_STORIES) -> None:
+        if window < 1:
+            raise ValueError(f"window must be at least 1, got {window}")
         self._name = name
-        self._stories: dict[str, _Growing] = {}
+        self.window = window
+        self._stories: OrderedDict[str, _Growing] = OrderedDict()  # least recently grown first
+        self._left: dict[str, Story] = {}  # stories that left the window since `saved`
         self._by_article: dict[ArticleId, str] = {}
         self._by_canonical: dict[str, str] = {}
         self._by_pair: dict[tuple[str, ...], list[str]] = {}
@@ -94,6 +102,8 @@ class StoryBuilder:
                 dict.fromkeys(story.canonical_ids),
             )
             self._register(growing, growing.articles, growing.canonical_ids)
+            self._keep_window()
+        self._left.clear()  # they are stored already
 
     def add(self, article: ArticleDigest) -> str:
         """File an article under a story and return the story's id."""
@@ -109,9 +119,18 @@ class StoryBuilder:
             if story.story_id in listed:
                 listed.remove(story.story_id)
         self._register(story, [article.article_id], article.canonical_ids)
+        self._stories.move_to_end(story.story_id)
+        self._keep_window()
         return story.story_id
 
+    def saved(self) -> None:
+        """The caller has stored every story it was given: those that left can go."""
+        self._left.clear()
+
     def story(self, story_id: str) -> Story:
+        """A story as it stands (or as it stood when it left the window, until `saved`)."""
+        if story_id in self._left:
+            return self._left[story_id]
         growing = self._stories[story_id]
         return Story(
             story_id=growing.story_id,
@@ -133,6 +152,27 @@ class StoryBuilder:
         kinds = [TYPE_NOUNS.get(kind, kind.lower()) for kind, _ in story.types.most_common(2)]
         subject = " – ".join(names) or "Unattributed reports"
         return f"{subject}: {' and '.join(kinds)}" if kinds else subject
+
+    def _keep_window(self) -> None:
+        while len(self._stories) > self.window:
+            story_id = next(iter(self._stories))
+            self._left[story_id] = self.story(story_id)
+            self._forget(self._stories.pop(story_id))
+
+    def _forget(self, story: _Growing) -> None:
+        """Take a story out of every index, so that new articles start or join others."""
+        for article_id in story.articles:
+            if self._by_article.get(article_id) == story.story_id:
+                del self._by_article[article_id]
+        for canonical_id in story.canonical_ids:
+            if self._by_canonical.get(canonical_id) == story.story_id:
+                del self._by_canonical[canonical_id]
+        pair = story.pair()
+        listed = self._by_pair.get(pair, [])
+        if story.story_id in listed:
+            listed.remove(story.story_id)
+            if not listed:
+                del self._by_pair[pair]
 
     def _story_for(self, article: ArticleDigest) -> _Growing | None:
         if article.cluster_root != article.article_id and article.cluster_root in self._by_article:

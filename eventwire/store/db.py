@@ -251,8 +251,9 @@ class Store:
         """The `latest` canonical events by their last report's arrival, least recent first."""
         return merging.canonical_events(self.engine, latest)
 
-    def stories(self) -> Iterator[Story]:
-        return merging.stories(self.engine)
+    def stories(self, latest: int) -> Iterator[Story]:
+        """The `latest` stories by their last article's arrival, least recent first."""
+        return merging.stories(self.engine, latest)
 
     def unstoried_articles(self) -> list[tuple[ArticleId, date | None, ArticleId | None]]:
         return merging.unstoried_articles(self.engine)

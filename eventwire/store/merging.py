@@ -208,13 +208,26 @@ def canonical_events(engine: Engine, latest: int) -> Iterator[CanonicalEvent]:
             )
 
 
-def stories(engine: Engine) -> Iterator[Story]:
-    """Stored stories with their articles and the canonical events those report."""
+def stories(engine: Engine, latest: int) -> Iterator[Story]:
+    """The `latest` stored stories by the arrival of their last article, least recent first,
+    with their articles and the canonical events those report."""
     members, events, links = schema.story_articles, schema.events, schema.event_links
+    arrived = func.coalesce(func.max(schema.article_links.c.position), -1).label("arrived")
+    recency = (
+        select(members.c.story_id, arrived)
+        .outerjoin(schema.article_links, schema.article_links.c.article_id == members.c.article_id)
+        .group_by(members.c.story_id)
+        .order_by(arrived.desc(), members.c.story_id.desc())
+        .limit(latest)
+        .subquery()
+    )
+    chosen = members.c.story_id.in_(select(recency.c.story_id))
     with engine.connect() as conn:
         articles: dict[str, list[ArticleId]] = {}
         for story_id, article_id in conn.execute(
-            select(members.c.story_id, members.c.article_id).order_by(members.c.article_id)
+            select(members.c.story_id, members.c.article_id)
+            .where(chosen)
+            .order_by(members.c.article_id)
         ):
             articles.setdefault(story_id, []).append(ArticleId(article_id))
         canonical: dict[str, dict[str, None]] = {}
@@ -222,9 +235,15 @@ def stories(engine: Engine) -> Iterator[Story]:
             select(members.c.story_id, links.c.canonical_id)
             .join(events, events.c.article_id == members.c.article_id)
             .join(links, links.c.event_id == events.c.event_id)
+            .where(chosen)
         ):
             canonical.setdefault(story_id, {})[canonical_id] = None
-        for row in conn.execute(select(schema.stories)).mappings():
+        query = (
+            select(schema.stories)
+            .join(recency, recency.c.story_id == schema.stories.c.story_id)
+            .order_by(recency.c.arrived, schema.stories.c.story_id)
+        )
+        for row in conn.execute(query).mappings():
             story_id = row["story_id"]
             yield Story(
                 story_id=story_id,

@@ -129,3 +129,13 @@ def test_a_merger_reloads_the_events_reported_last(merged: Store) -> None:
             "SELECT article_id FROM article_links ORDER BY position DESC LIMIT 1"
         ).scalar()
     assert latest_article in last[0].articles
+
+
+def test_a_story_builder_reloads_the_stories_grown_last(merged: Store) -> None:
+    [story] = merged.stories(1)
+    with merged.engine.connect() as conn:
+        latest_article = conn.exec_driver_sql(
+            "SELECT article_id FROM article_links ORDER BY position DESC LIMIT 1"
+        ).scalar()
+    assert latest_article in story.articles
+    assert list(merged.stories(10)) == [story]  # one story holds all three articles
