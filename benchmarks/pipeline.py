@@ -34,10 +34,16 @@ def run(
         "--workers", str(workers), "--engine", engine, *(["--fast"] if fast else []),
     ]  # fmt: skip
     started = time.perf_counter()
-    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        samples = _sample_memory(process, started)
+        if process.returncode != 0:
+            raise RuntimeError(f"ingest failed with exit status {process.returncode}")
+        out.seek(0)
+        stdout = out.read()
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    summary = next(line for line in finished.stdout.splitlines() if " new (" in line)
+    summary = next(line for line in stdout.splitlines() if " new (" in line)
     articles = int(summary.split()[0])
     return {
         "workers": workers,
@@ -49,7 +55,45 @@ def run(
         # ru_maxrss is in KiB on Linux: the largest of the processes waited for so far.
         "peak_rss_mb": round(usage.ru_maxrss / 1024),
         "summary": summary,
+        # Resident memory while it ran: seconds since start, the main process and the largest
+        # worker, in MB (one sample every SAMPLE_SECONDS).
+        "memory_mb": samples,
     }
+
+
+SAMPLE_SECONDS = 10
+
+
+def _rss_mb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((x for x in status.splitlines() if x.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) // 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in found]
+
+
+def _sample_memory(process: subprocess.Popen[str], started: float) -> list[list[int]]:
+    """Sample the ingest's memory until it ends (Linux /proc; empty elsewhere)."""
+    samples: list[list[int]] = []
+    while process.poll() is None:
+        workers = [_rss_mb(child) for child in _children(process.pid)]
+        samples.append(
+            [round(time.perf_counter() - started), _rss_mb(process.pid), max(workers, default=0)]
+        )
+        try:
+            process.wait(timeout=SAMPLE_SECONDS)
+        except subprocess.TimeoutExpired:
+            continue
+    return samples
 
 
 def main() -> None:

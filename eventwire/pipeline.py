@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -630,7 +630,7 @@ def _merge_step(
         touched[cluster.canonical_id] = cluster
         links.append(MergeLink(mention.event_id, cluster.canonical_id, chain[0], chain))
         if not joined.founded:
-            founder = _describe(store, sources, joined.first_article)
+            founder = partial(_describe, store, sources, joined.first_article)
             flags += contradictions(cluster, mention, joined.via, founder)
         report.canonical += joined.founded
     # Frozen once a step: a busy event's article list is copied once, not once a mention.

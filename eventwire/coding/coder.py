@@ -228,6 +228,8 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         return None
     if tokens[verb].dep in ("pcomp", "pobj", "acl") and negated_above(tokens, verb):
         return None
+    if _content_of_noun(tokens, verb):
+        return None
     said = modals(tokens, verb)
     if said & SPECULATIVE_MODALS:
         return None
@@ -242,6 +244,17 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         if is_negated(tokens, head) or modals(tokens, head) & SPECULATIVE_MODALS:
             return None
     return FUTURE_MODE if future else ""
+
+
+def _content_of_noun(tokens: tuple[Token, ...], verb: int) -> bool:
+    """ "rejected calls for Russia to pull its troops back", "a proposal to freeze the front
+    line": an infinitive hanging from a noun says what was called for, proposed or planned,
+    not what happened."""
+    if tokens[verb].tag != "VB" or tokens[verb].dep not in ("acl", "advcl", "relcl"):
+        return False
+    head = tokens[verb].head
+    marked = any(tokens[i].dep == "aux" and tokens[i].tag == "TO" for i in children(tokens, verb))
+    return marked and tokens[head].pos == "NOUN"
 
 
 def _going_to(tokens: tuple[Token, ...], verb: int) -> bool:

@@ -8,7 +8,7 @@ consistency flag on the later article: the reader sees both versions and where e
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Protocol
 
@@ -62,10 +62,11 @@ def numbers(sentence: str) -> frozenset[float]:
 
 
 def contradictions(
-    canonical: Founding, mention: EventMention, via: str, founder: str
+    canonical: Founding, mention: EventMention, via: str, founder: Callable[[], str]
 ) -> list[ConsistencyFlag]:
     """What `mention` says differently from the founding report of `canonical`, which it has
-    just joined `via` a copy or a report; `founder` describes the founding article."""
+    just joined `via` a copy or a report; `founder()` describes the founding article (asked
+    only when there is a contradiction to explain: it may cost a query)."""
     if mention.event_id == canonical.canonical_id:
         return []
     found = []
@@ -74,7 +75,7 @@ def contradictions(
             _flag(
                 mention,
                 "contradiction_date",
-                f"dated {mention.date} here, but {canonical.date} in {founder}",
+                f"dated {mention.date} here, but {canonical.date} in {founder()}",
                 canonical,
             )
         )
@@ -86,7 +87,7 @@ def contradictions(
                 _flag(
                     mention,
                     "contradiction_number",
-                    f"gives {_listed(ours)} here, but {_listed(theirs)} in {founder}",
+                    f"gives {_listed(ours)} here, but {_listed(theirs)} in {founder()}",
                     canonical,
                 )
             )
@@ -95,7 +96,7 @@ def contradictions(
             _flag(
                 mention,
                 "contradiction_actor",
-                f"names {_codes(mention)} here, but {_codes_of(canonical)} in {founder}",
+                f"names {_codes(mention)} here, but {_codes_of(canonical)} in {founder()}",
                 canonical,
             )
         )

@@ -50,6 +50,8 @@ RECENT = 32
 DAY_TOLERANCE = 1
 PUBLICATION_TOLERANCE = 3
 WEEK = 7
+# Precisions that match by calendar month or year rather than by days (see `dates_compatible`).
+COARSE_PRECISIONS = frozenset({"month", "year"})
 # Types whose two sides are interchangeable: "A met B" and "B met A" are one meeting.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Canonical events kept for matching: about 3 KB each, so about 300 MB. A report is compared
@@ -192,6 +194,8 @@ class EventMerger:
         # The latest canonical events of each (type, actor), whatever their date: where an
         # undated report looks, and where a dated one finds an undated event.
         self._recent: dict[tuple[str, str], deque[str]] = {}
+        # Of those, the ones whose date is loose: undated, or known to the month or year only.
+        self._loose: dict[tuple[str, str], set[str]] = {}
         self.comparisons = 0  # candidate events compared, in all: what merging cost
 
     def __len__(self) -> int:
@@ -319,15 +323,34 @@ class EventMerger:
             yield self._clusters[canonical_id], "copy"
         day = anchor(mention)
         week = day.toordinal() // WEEK if day is not None else None
+        # A report dated to the day can only be an event of its own weeks (all in the week
+        # lists) or one whose date is loose (undated, or a month or year): of the latest events
+        # of its actors, only those need looking at. The order stays that of the full scan.
+        exact = day is not None and mention.date_precision not in COARSE_PRECISIONS
         for code in sorted(mention.source_codes | mention.target_codes):
-            found: list[str] = list(self._recent.get((mention.event_type, code), ()))
+            key = (mention.event_type, code)
+            near: list[str] = []
             if week is not None:
-                for near in (week - 1, week, week + 1):
-                    found += self._by_actor.get((mention.event_type, code, near), [])
-            for canonical_id in found:
-                if canonical_id not in seen:
-                    seen.add(canonical_id)
-                    yield self._clusters[canonical_id], "report"
+                for other in (week - 1, week, week + 1):
+                    near += self._by_actor.get((*key, other), [])
+            recent: Iterable[str] = self._recent.get(key, ())
+            if exact:
+                wanted = self._loose.get(key, set()).union(near)
+                recent = [c for c in recent if c in wanted]
+            for canonical_id in [*recent, *near]:
+                if canonical_id in seen:
+                    continue
+                seen.add(canonical_id)
+                cluster = self._clusters[canonical_id]
+                # Dates rule out most candidates: cheaper here than after the other checks.
+                if (
+                    day is None
+                    or cluster.anchor is None
+                    or dates_compatible(
+                        cluster.anchor, cluster.date_precision, day, mention.date_precision
+                    )
+                ):
+                    yield cluster, "report"
 
     def _found(self, mention: EventMention, words: frozenset[str]) -> Cluster:
         cluster = Cluster(
@@ -360,8 +383,9 @@ class EventMerger:
             recent = self._recent.get((kind, code))
             if recent is not None and canonical_id in recent:
                 recent.remove(canonical_id)
+                self._loose[kind, code].discard(canonical_id)
                 if not recent:
-                    del self._recent[kind, code]
+                    del self._recent[kind, code], self._loose[kind, code]
         if cluster.anchor is not None:
             week = cluster.anchor.toordinal() // WEEK
             for code in codes:
@@ -372,10 +396,19 @@ class EventMerger:
 
     def _index_actors(self, cluster: Cluster, codes: Iterable[str]) -> None:
         codes = sorted(codes)
+        loose = cluster.anchor is None or cluster.date_precision in COARSE_PRECISIONS
         for code in codes:
-            recent = self._recent.setdefault((cluster.event_type, code), deque(maxlen=RECENT))
+            key = (cluster.event_type, code)
+            recent = self._recent.setdefault(key, deque(maxlen=RECENT))
+            looser = self._loose.setdefault(key, set())
             if cluster.canonical_id not in recent:
+                if len(recent) == RECENT:
+                    looser.discard(recent[0])  # it falls out of the deque now
                 recent.append(cluster.canonical_id)
+            if loose:
+                looser.add(cluster.canonical_id)
+            else:
+                looser.discard(cluster.canonical_id)
         if cluster.anchor is None:
             return
         week = cluster.anchor.toordinal() // WEEK

@@ -194,3 +194,14 @@ def test_an_accusation_s_content_is_not_an_event_apart(stages: ActorStages) -> N
     text = "The Ukrainian government accused Russian forces of attacking civilians near Kharkiv."
     types = [e.event_type for e in code(stages, load_patterns(), text)]
     assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+def test_what_a_call_or_proposal_asks_for_is_not_an_event(stages: ActorStages) -> None:
+    book = stages.book  # the shipped patterns: "pull back" is a RETREAT, "reject" a REJECT
+    events = code(stages, book, "Lavrov rejected calls for Russia to pull its troops back.")
+    assert "RETREAT" not in {e.event_type for e in events}
+    events = code(stages, book, "Moscow rejected a proposal from Kyiv to freeze the front line.")
+    assert [e.event_type for e in events] == ["REJECT"]
+    # A clause of a verb is still coded as before.
+    events = code(stages, book, "Russia pulled its troops back from the border on Monday.")
+    assert [e.event_type for e in events] == ["RETREAT"]
