@@ -37,7 +37,7 @@ from eventwire.merge.duplicates import DuplicateIndex, article_signature
 from eventwire.merge.events import Cluster, EventMerger
 from eventwire.merge.origin import event_chain, relayed_by
 from eventwire.merge.stories import StoryBuilder
-from eventwire.nlp.annotate import Annotator
+from eventwire.nlp.annotate import CACHE_SIZE, Annotator
 from eventwire.records import (
     ActorMention,
     Annotation,
@@ -86,9 +86,13 @@ class ActorStages:
     """The knowledge base, spaCy, the resolver and the coder: loaded once, used for every
     batch."""
 
-    def __init__(self, kb: KnowledgeBase, fast: bool = False) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, fast: bool = False, sentence_cache: int = CACHE_SIZE
+    ) -> None:
         self.kb = kb
-        self.annotator = Annotator(kb.spacy_patterns(), recognise_entities=not fast)
+        self.annotator = Annotator(
+            kb.spacy_patterns(), recognise_entities=not fast, cache_size=sentence_cache
+        )
         self.resolver = Resolver(kb)
         self.book = load_patterns()
         self.selects = TriggerForms(self.book)
@@ -542,6 +546,9 @@ def _clean(document: Document, others: dict[str, int]) -> Article | InputFailure
 
 # Mentions merged (and stored) per step: bounded memory, and little lost to a crash.
 MERGE_STEP = 5000
+# Articles filed under stories per step: each brings all its merged events along (dozens, in
+# event-dense text), so a step of articles is smaller than a step of mentions.
+STORY_STEP = 500
 
 
 @dataclass(slots=True)
@@ -660,8 +667,8 @@ def _group_stories(store: Store, kb: KnowledgeBase, report: MergeReport) -> None
     builder = StoryBuilder(kb.display_name)
     builder.load(store.stories(builder.window))
     pending = store.unstoried_articles()
-    for start in range(0, len(pending), MERGE_STEP):
-        chunk = pending[start : start + MERGE_STEP]
+    for start in range(0, len(pending), STORY_STEP):
+        chunk = pending[start : start + STORY_STEP]
         events = store.linked_events([article_id for article_id, _, _ in chunk])
         members, touched = [], set()
         for article_id, published, duplicate_of in chunk:

@@ -45,6 +45,11 @@ MIN_SIMILARITY = 0.2
 UNDATED_SIMILARITY = 0.3
 # How many of the latest events of each (type, actor) an undated report is compared with.
 RECENT = 32
+# How many of the latest events of each type a copy's report is compared with, of the articles
+# copying one root. A wire report copied a hundred times reports a handful of events of a type;
+# without a bound, text that copies a few templates over and over (our generated benchmark)
+# grows clusters of thousands of articles, and every copy compares with all their events.
+COPY_RECENT = 64
 # A report says when something happened, or is dated by its article: allow for the news to
 # appear a few days after the event, and for "on Tuesday" to be read from either side of midnight.
 DAY_TOLERANCE = 1
@@ -189,7 +194,8 @@ class EventMerger:
             raise ValueError(f"window must be at least 1, got {window}")
         self.window = window
         self._clusters: OrderedDict[str, Cluster] = OrderedDict()  # least recently touched first
-        self._by_copy: dict[tuple[str, str], list[str]] = {}
+        # The latest events of each (type, near-duplicate root): where a copy's report looks.
+        self._by_copy: dict[tuple[str, str], deque[str]] = {}
         self._by_actor: dict[tuple[str, str, int], list[str]] = {}
         # The latest canonical events of each (type, actor), whatever their date: where an
         # undated report looks, and where a dated one finds an undated event.
@@ -318,7 +324,7 @@ class EventMerger:
 
     def _candidates(self, mention: EventMention, root: ArticleId) -> Iterator[tuple[Cluster, str]]:
         seen: set[str] = set()
-        for canonical_id in self._by_copy.get((mention.event_type, root), []):
+        for canonical_id in self._by_copy.get((mention.event_type, root), ()):
             seen.add(canonical_id)
             yield self._clusters[canonical_id], "copy"
         day = anchor(mention)
@@ -392,7 +398,8 @@ class EventMerger:
                 _drop(self._by_actor, (kind, code, week), canonical_id)
 
     def _index_copy(self, cluster: Cluster, root: ArticleId) -> None:
-        self._by_copy.setdefault((cluster.event_type, root), []).append(cluster.canonical_id)
+        key = (cluster.event_type, root)
+        self._by_copy.setdefault(key, deque(maxlen=COPY_RECENT)).append(cluster.canonical_id)
 
     def _index_actors(self, cluster: Cluster, codes: Iterable[str]) -> None:
         codes = sorted(codes)
@@ -418,7 +425,7 @@ class EventMerger:
                 listed.append(cluster.canonical_id)
 
 
-def _drop(index: dict[Any, list[str]], key: Any, canonical_id: str) -> None:
+def _drop(index: dict[Any, list[str]] | dict[Any, deque[str]], key: Any, canonical_id: str) -> None:
     listed = index.get(key)
     if listed is not None and canonical_id in listed:
         listed.remove(canonical_id)

@@ -205,3 +205,26 @@ def test_a_forgotten_copy_block_no_longer_proposes_its_event() -> None:
 def test_a_window_of_nothing_is_refused() -> None:
     with pytest.raises(ValueError, match="window"):
         EventMerger(window=0)
+
+
+def test_a_copy_is_compared_with_the_latest_events_of_its_root_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import eventwire.merge.events as events
+
+    monkeypatch.setattr(events, "COPY_RECENT", 2)
+    merger = EventMerger()
+    sentences = [
+        "Envoys held talks on grain shipments across the sea.",
+        "Ministers discussed pipeline tariffs during a summit.",
+        "Generals negotiated prisoner exchanges near the border.",
+    ]
+    first, *_ = (
+        add(merger, mention(f"e{n}", f"a{n}", text, source=(), target=(), day=None), root="r")
+        for n, text in enumerate(sentences)
+    )
+    # The first event has left its root's block: a copy of its report founds an event.
+    copied = mention("e9", "a9", sentences[0], source=(), target=(), day=None)
+    assert add(merger, copied, root="r") == "e9" != first
+    copied_last = mention("e8", "a8", sentences[2], source=(), target=(), day=None)
+    assert add(merger, copied_last, root="r") == "e2"
