@@ -265,24 +265,19 @@ def _findings(analysis: Analysis) -> Findings:
 
 
 class Pending:
-    """Results of the per-article stages that may still be on their way."""
+    """Results of the per-article stages that may still be on their way, in parts."""
 
-    def __init__(self, parts: Sequence[Future[list[Processed]]] = ()) -> None:
+    def __init__(self, parts: Sequence[Future[list[Processed]]]) -> None:
         self._parts = parts
 
     def result(self) -> list[Processed]:
         return [r for part in self._parts for r in part.result()]
 
 
-class Done(Pending):
-    """Results computed already."""
-
-    def __init__(self, results: list[Processed]) -> None:
-        super().__init__()
-        self._results = results
-
-    def result(self) -> list[Processed]:
-        return self._results
+def _done(results: list[Processed]) -> Pending:
+    part: Future[list[Processed]] = Future()
+    part.set_result(results)
+    return Pending([part])
 
 
 class Analyst:
@@ -292,7 +287,7 @@ class Analyst:
         self._stages = stages
 
     def submit(self, items: Sequence[Item]) -> Pending:
-        return Done(process(self._stages, items) if items else [])
+        return _done(process(self._stages, items) if items else [])
 
     def close(self) -> None:
         return None
@@ -340,7 +335,7 @@ class LazyAnalyst(Analyst):
 
     def submit(self, items: Sequence[Item]) -> Pending:
         if not items:
-            return Done([])
+            return _done([])
         if self._analyst is None:
             self._analyst = self._build()
         return self._analyst.submit(items)

@@ -115,9 +115,7 @@ class StoryBuilder:
         old_pair = story.pair()
         story.absorb(article)
         if story.pair() != old_pair and story.story_id in self._stories:
-            listed = self._by_pair.get(old_pair, [])
-            if story.story_id in listed:
-                listed.remove(story.story_id)
+            self._unlist(old_pair, story.story_id)
         self._register(story, [article.article_id], article.canonical_ids)
         self._stories.move_to_end(story.story_id)
         self._keep_window()
@@ -167,10 +165,12 @@ class StoryBuilder:
         for canonical_id in story.canonical_ids:
             if self._by_canonical.get(canonical_id) == story.story_id:
                 del self._by_canonical[canonical_id]
-        pair = story.pair()
+        self._unlist(story.pair(), story.story_id)
+
+    def _unlist(self, pair: tuple[str, ...], story_id: str) -> None:
         listed = self._by_pair.get(pair, [])
-        if story.story_id in listed:
-            listed.remove(story.story_id)
+        if story_id in listed:
+            listed.remove(story_id)
             if not listed:
                 del self._by_pair[pair]
 

@@ -36,15 +36,6 @@ _NON_SPACE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
 SentenceFilter = Callable[[str], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """A sentence waiting for its parse: which article, where in its text."""
-
-    article: int
-    start: int
-    end: int
-
-
 # A token or a named span with offsets into its own sentence: what the cache keeps, so that a
 # sentence seen before (a wire copy, a repeated section, site furniture) is not parsed again.
 _RelativeToken = tuple[str, int, str, str, str, str, int]  # text, start, lemma, pos, tag, dep, head

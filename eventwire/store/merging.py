@@ -170,20 +170,29 @@ def linked_events(
     return found
 
 
+def _latest_by_arrival(rows: Any, key: str, latest: int) -> Any:
+    """(key, arrived) of the `latest` keys of `rows` (a selectable with `key` and `article_id`
+    columns) by the arrival position of their last article: what a window of `latest` holds."""
+    positions = schema.article_links
+    arrived = func.coalesce(func.max(positions.c.position), -1).label("arrived")
+    return (
+        select(rows.c[key], arrived)
+        .outerjoin(positions, positions.c.article_id == rows.c.article_id)
+        .group_by(rows.c[key])
+        .order_by(arrived.desc(), rows.c[key].desc())
+        .limit(latest)
+        .subquery()
+    )
+
+
 def canonical_events(engine: Engine, latest: int) -> Iterator[CanonicalEvent]:
     """The `latest` canonical events by the arrival of the last article that reports them,
     least recent first: what a merger with a window of `latest` would hold."""
     canonical, links, events = schema.canonical_events, schema.event_links, schema.events
-    arrived = func.coalesce(func.max(schema.article_links.c.position), -1).label("arrived")
-    recency = (
-        select(links.c.canonical_id, arrived)
-        .join(events, events.c.event_id == links.c.event_id)
-        .outerjoin(schema.article_links, schema.article_links.c.article_id == events.c.article_id)
-        .group_by(links.c.canonical_id)
-        .order_by(arrived.desc(), links.c.canonical_id.desc())
-        .limit(latest)
-        .subquery()
+    reports = select(links.c.canonical_id, events.c.article_id).join(
+        events, events.c.event_id == links.c.event_id
     )
+    recency = _latest_by_arrival(reports.subquery(), "canonical_id", latest)
     query = (
         select(canonical)
         .join(recency, recency.c.canonical_id == canonical.c.canonical_id)
@@ -212,15 +221,7 @@ def stories(engine: Engine, latest: int) -> Iterator[Story]:
     """The `latest` stored stories by the arrival of their last article, least recent first,
     with their articles and the canonical events those report."""
     members, events, links = schema.story_articles, schema.events, schema.event_links
-    arrived = func.coalesce(func.max(schema.article_links.c.position), -1).label("arrived")
-    recency = (
-        select(members.c.story_id, arrived)
-        .outerjoin(schema.article_links, schema.article_links.c.article_id == members.c.article_id)
-        .group_by(members.c.story_id)
-        .order_by(arrived.desc(), members.c.story_id.desc())
-        .limit(latest)
-        .subquery()
-    )
+    recency = _latest_by_arrival(members, "story_id", latest)
     chosen = members.c.story_id.in_(select(recency.c.story_id))
     with engine.connect() as conn:
         articles: dict[str, list[ArticleId]] = {}
