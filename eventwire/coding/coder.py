@@ -348,7 +348,11 @@ def _arguments(
     if not target_heads:
         # "threatened to shell Iraqi towns": only an actor in the complement is a recipient
         # ("agreed to discontinue the tariff" has none).
-        target = _actors(context, index, tokens, _complement_target(tokens, predicate))
+        candidates = _complement_target(tokens, predicate)
+        target = next(
+            (found for head in candidates if (found := _actors(context, index, tokens, [head]))),
+            (),
+        )
     source_codes = {actor.actor_id or actor.text for actor in source}
     target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
     return source, target
@@ -398,18 +402,38 @@ def _speaker_for_pronoun(
 
 # Where the recipient of "threatened to shell Iraqi towns" or "agreed to send troops to Mali"
 # sits: in the complement clause.
+_CLAUSE_SUBJECT = "ccomp:nsubj"
 _COMPLEMENT_TARGETS = ("dobj", "prep:against", "prep:on", "prep:with", "prep:to", "dative")
 
 
 def _complement_target(tokens: tuple[Token, ...], predicate: _Predicate) -> list[int]:
+    """Candidates in order of preference; "threatened to deliver blows to the United States":
+    the phrase may hang on the complement's object."""
     complement = child_with(tokens, predicate.verb, "xcomp")
     if complement is None:
-        return []
-    for place in _COMPLEMENT_TARGETS:
-        found = _argument(tokens, complement, place)
-        if found is not None:
-            return [found]
-    return []
+        return _purpose_target(tokens, predicate.verb)
+    verb_object = child_with(tokens, complement, "dobj")
+    owners = [complement, *([verb_object] if verb_object is not None else [])]
+    return [
+        found
+        for place in _COMPLEMENT_TARGETS
+        for owner in owners
+        if (found := _argument(tokens, owner, place)) is not None
+    ]
+
+
+def _purpose_target(tokens: tuple[Token, ...], verb: int) -> list[int]:
+    """ "started a hunger strike to protest President Assad's failure": the object of the
+    purpose clause names who the act is aimed at."""
+    found = []
+    for clause in children(tokens, verb):
+        marker = child_with(tokens, clause, "aux")
+        infinitive = marker is not None and tokens[marker].text.lower() == "to"
+        if tokens[clause].dep == "advcl" and infinitive:
+            aim = child_with(tokens, clause, "dobj")
+            if aim is not None:
+                found.append(aim)
+    return found
 
 
 def _by_agent(tokens: tuple[Token, ...], verb: int) -> int | None:
@@ -438,6 +462,10 @@ def _slot_targets(tokens: tuple[Token, ...], predicate: _Predicate) -> list[int]
 
 
 def _argument(tokens: tuple[Token, ...], owner: int, place: str) -> int | None:
+    if place == _CLAUSE_SUBJECT:
+        # "demanded that Hamas renounce violence": who is to act is the request's recipient.
+        clause = child_with(tokens, owner, "ccomp")
+        return child_with(tokens, clause, "nsubj") if clause is not None else None
     if place.startswith("prep:"):
         word = place.removeprefix("prep:")
         for i in children(tokens, owner):
@@ -472,8 +500,10 @@ def _actors_at(
     if covering:
         best = max(covering, key=lambda m: m.end - m.start)
         if best.country is None:  # "workers in Mexico": the phrase's country is theirs
-            country = next((m.country for m in inside if m.country and m is not best), None)
-            return [replace(_actor(best), code=country)]
+            countries: list[str | None] = [*_coordinated_countries(tokens, word, inside)]
+            if not countries:
+                countries = [next((m.country for m in inside if m.country and m is not best), None)]
+            return [replace(_actor(best), code=country) for country in countries]
         return [_actor(best)]
     # "Ukrainian positions": a demonym speaks for the phrase only when nothing else does.
     inside = [m for m in inside if m.via != "demonym"] or inside
@@ -481,6 +511,19 @@ def _actors_at(
                                            and (o.end - o.start) > (m.end - m.start)
                                            for o in inside)]  # fmt: skip
     return [_actor(m) for m in outer[:1]]
+
+
+def _coordinated_countries(
+    tokens: tuple[Token, ...], word: int, inside: list[ActorMention]
+) -> list[str]:
+    """ "Hungarian and Romanian officials": the countries of coordinated demonyms before a
+    head word (none unless there are two or more)."""
+    modifiers = [i for i in children(tokens, word) if tokens[i].dep == "amod"]
+    if not any(tokens[j].dep == "conj" for i in modifiers for j in children(tokens, i)):
+        return []
+    countries = [m.country for m in inside if m.via == "demonym" and m.country]
+    ordered = list(dict.fromkeys(countries))
+    return ordered if len(ordered) > 1 else []
 
 
 def _unresolved(context: _Context, tokens: tuple[Token, ...], head: int) -> tuple[EventActor, ...]:

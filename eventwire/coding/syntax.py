@@ -14,7 +14,10 @@ FUTURE_MODALS = {"will", "shall", "'ll", "wo"}  # spaCy splits "won't" into "wo"
 CONDITIONAL_MARKERS = {"if", "unless", "whether"}
 # Verbs whose complement is not (yet) a fact: "plans to attack", "threatened to sanction" are
 # the plan or the threat, coded as such (the head verb's own pattern) or as the future.
-FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "schedule", "set", "vow", "pledge"}
+FUTURE_HEADS = {
+    "plan", "intend", "expect", "prepare", "aim", "schedule", "set", "vow", "pledge", "willing",
+    "ready", "agree", "offer", "promise",
+}  # fmt: skip
 UNREAL_HEADS = {
     "want", "hope", "seek", "try", "consider", "fear", "worry", "suggest", "propose",
     "urge", "ask", "call", "threaten", "warn", "refuse", "deny", "reject", "need",

@@ -205,3 +205,39 @@ def test_what_a_call_or_proposal_asks_for_is_not_an_event(stages: ActorStages) -
     # A clause of a verb is still coded as before.
     events = code(stages, book, "Russia pulled its troops back from the border on Monday.")
     assert [e.event_type for e in events] == ["RETREAT"]
+
+
+def test_a_demand_that_someone_act_targets_them(stages: ActorStages) -> None:
+    events = code(stages, stages.book, "Washington demanded that Moscow withdraw its troops.")
+    assert [codes(e) for e in events if e.event_type == "REQUEST"] == [
+        ("REQUEST", ["USA"], ["RUS"])
+    ]
+
+
+def test_coordinated_demonyms_give_one_actor_per_country(stages: ActorStages) -> None:
+    text = "Senior Hungarian and Romanian officials met in Vienna on Monday."
+    [event] = code(stages, stages.book, text)
+    assert sorted(a.code or "" for a in event.source) == ["HUN", "ROU"]
+    # One demonym: one actor, as before.
+    [event] = code(stages, stages.book, "Senior Hungarian officials met in Vienna on Monday.")
+    assert [a.code for a in event.source] == ["HUN"]
+
+
+def test_a_target_may_hang_on_the_complement_s_object(stages: ActorStages) -> None:
+    text = "Iran threatened to deliver devastating blows to the United States."
+    [event] = code(stages, stages.book, text)
+    assert codes(event) == ("THREATEN", ["IRN"], ["USA"])
+
+
+def test_a_purpose_clause_names_the_target_of_a_protest(stages: ActorStages) -> None:
+    text = "Syrian lawyers started a hunger strike to protest the Iraqi government's decree."
+    [event] = code(stages, stages.book, text, published=date(2005, 3, 1))
+    assert codes(event) == ("PROTEST", ["SYR"], ["IRQ"])
+
+
+def test_an_agreed_or_offered_act_is_announced_not_done(stages: ActorStages) -> None:
+    events = code(stages, stages.book, "Russia agreed to withdraw its troops from Moldova.")
+    by_type = {e.event_type: e.mode for e in events}
+    assert "AGREE" in by_type and by_type.get("RETREAT") == FUTURE_MODE
+    events = code(stages, stages.book, "Russia is ready to release the detained sailors.")
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", FUTURE_MODE)]

@@ -57,6 +57,7 @@ def predicted(
     cameo_root: str | None = None,
     reciprocal: bool = False,
     texts: bool = False,
+    mode: str | None = None,
 ) -> PredictedEvent:
     def actor(value: str | None) -> PredictedActor:
         if texts:
@@ -65,7 +66,7 @@ def predicted(
 
     return PredictedEvent(
         event_type=event_type,
-        mode=None,
+        mode=mode,
         sources=tuple(actor(value) for value in sources),
         targets=tuple(actor(value) for value in targets),
         cameo_root=cameo_root,

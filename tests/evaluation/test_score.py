@@ -225,6 +225,16 @@ def test_a_predicted_cameo_root_decides_the_class_over_the_type() -> None:
     assert predicted_class([predicted("NOT_A_TYPE")], table) == "neutral"
 
 
+def test_an_announced_act_counts_as_the_verbal_act_of_announcing_it() -> None:
+    table = tiny_cameo_table()
+    # "will attack": a threat (class 3), not an attack (4); "will meet" stays verbal (1).
+    assert predicted_class([predicted("ASSAULT", mode="future")], table) == "verbal_conflict"
+    assert predicted_class([predicted("ASSAULT")], table) == "material_conflict"
+    assert predicted_class([predicted("CONSULT", mode="future")], table) == "verbal_cooperation"
+    announced = [predicted("ACCUSE"), predicted("PROTEST", cameo_root="14", mode="future")]
+    assert predicted_class(announced, table) == "verbal_conflict"
+
+
 def test_score_items_checks_its_inputs() -> None:
     with pytest.raises(ValueError, match="2 gold items but 1 predictions"):
         score_items([item(), item()], [[]], [Level.EVENT_TYPE])

@@ -12,7 +12,9 @@ The ConfliBERT class of a prediction is the strongest of its events on the 0-4 s
 conflict outranks cooperation and a material act outranks a verbal one; a sentence with no
 predicted event is "neutral" (PLOVER drops CAMEO's statements and appeals, class 0). An event's
 class comes from its CAMEO root when the coder gives one, else from its PLOVER type (the class
-most CAMEO codes of that type have).
+most CAMEO codes of that type have). An announced act (mode "future": "will release", "agreed
+to lift the sanctions") counts as the verbal act of announcing it, an intent to cooperate or a
+threat, as CAMEO codes announcements (roots 03 and 13).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ __all__ = [
 
 Predictions = Sequence[Sequence[PredictedEvent]]
 NEUTRAL_CLASS = 0
+VERBAL_COOPERATION_CLASS, MATERIAL_COOPERATION_CLASS, VERBAL_CONFLICT_CLASS = 1, 2, 3
+ANNOUNCED_MODE = "future"  # the coder's mode for an announced, agreed or planned act
 _NEEDS_TABLE = frozenset({Level.QUAD_CLASS, Level.CONFLIBERT_CLASS})
 
 
@@ -156,11 +160,22 @@ def predicted_class(events: Sequence[PredictedEvent], table: CameoTable) -> str:
 
 
 def _penta(event: PredictedEvent, table: CameoTable) -> int | None:
+    if event.mode == ANNOUNCED_MODE:
+        return _announced_penta(event, table)
     if event.cameo_root:
         penta = table.penta_of_root(event.cameo_root)
         if penta is not None:
             return penta
     return table.penta_of_plover(event.event_type)
+
+
+def _announced_penta(event: PredictedEvent, table: CameoTable) -> int | None:
+    act = table.penta_of_root(event.cameo_root) if event.cameo_root else None
+    if act is None:
+        act = table.penta_of_plover(event.event_type)
+    if act is None or act == NEUTRAL_CLASS:
+        return act
+    return VERBAL_COOPERATION_CLASS if act <= MATERIAL_COOPERATION_CLASS else VERBAL_CONFLICT_CLASS
 
 
 def _conflibert_classes(pairs: list[Pair], table: CameoTable) -> Tally:
