@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -20,6 +19,7 @@ from eventwire.records import (
     Story,
 )
 from eventwire.store import schema
+from eventwire.store.rows import record_row
 
 ID_QUERY_CHUNK = 500
 # The article's date, beside the event's own.
@@ -284,7 +284,7 @@ def save(
     _replace(conn, schema.canonical_events, "canonical_id", [_canonical_row(c) for c in canonicals])
     if flags:
         conn.execute(
-            insert_ignoring_duplicates(schema.consistency_flags), [asdict(f) for f in flags]
+            insert_ignoring_duplicates(schema.consistency_flags), [record_row(f) for f in flags]
         )
     _replace(conn, schema.stories, "story_id", [_story_row(s) for s in story_rows])
     if members:
