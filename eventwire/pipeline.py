@@ -24,7 +24,7 @@ from typing import BinaryIO
 from eventwire.coding.coder import code_article
 from eventwire.coding.patterns import load_patterns
 from eventwire.coding.quotes import extract_quotes
-from eventwire.coding.selection import TriggerForms
+from eventwire.coding.selection import ActorCues, EventCandidates, TriggerForms
 from eventwire.extract.article import extract
 from eventwire.extract.clean import CORPUS_REPEAT_MAX_WORDS
 from eventwire.extract.repeats import line_key
@@ -95,7 +95,7 @@ class ActorStages:
         )
         self.resolver = Resolver(kb)
         self.book = load_patterns()
-        self.selects = TriggerForms(self.book)
+        self.selects = EventCandidates(TriggerForms(self.book), ActorCues(kb.agent_words()))
 
     def resolve(self, articles: Sequence[Article]) -> list[Resolution]:
         return [analysis.resolution for analysis in self.analyse(articles, code=False)]

@@ -102,6 +102,10 @@ class KnowledgeBase:
         """The PLOVER sector of a generic agent word ("troops" -> MIL), as listed."""
         return self._agents.get(folded_key(word))
 
+    def agent_words(self) -> list[str]:
+        """Every generic agent word, case-folded."""
+        return sorted(self._agents)
+
     def name_forms(self) -> list[str]:
         """Every name, alias, demonym and metonym the knowledge base matches."""
         return self._names.surfaces()

@@ -130,16 +130,6 @@ def test_no_year_is_guessed_for_an_undated_article(stages: ActorStages, book: Pa
     assert event.date is None and event.date_precision is None
 
 
-def test_trigger_forms_cover_regular_and_irregular_inflections() -> None:
-    from eventwire.coding.selection import inflections
-
-    assert {"attacks", "attacked", "attacking"} <= inflections("attack")
-    assert {"met", "meets", "meeting"} <= inflections("meet")
-    assert {"banned", "banning"} <= inflections("ban")
-    assert {"urged", "urging"} <= inflections("urge")
-    assert {"denies", "denied"} <= inflections("deny")
-
-
 def test_a_rejected_accusation_is_a_denial_not_an_event(stages: ActorStages) -> None:
     from eventwire.coding.patterns import load_patterns
 
