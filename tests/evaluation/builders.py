@@ -76,7 +76,8 @@ def predicted(
 
 
 def tiny_cameo_table() -> CameoTable:
-    """Roots 04 (CONSULT), 11 (ACCUSE), 14 (PROTEST) and 18 (ASSAULT), as in cameo_codes.csv."""
+    """Roots 04 (CONSULT), 11 (ACCUSE), 14 (PROTEST), 16 (SANCTION) and 18 (ASSAULT), as in
+    cameo_codes.csv."""
     rows = [
         ("04", "04", 1, 1, None),
         ("040", "04", 1, 1, "CONSULT"),
@@ -84,6 +85,8 @@ def tiny_cameo_table() -> CameoTable:
         ("110", "11", 3, 3, "ACCUSE"),
         ("14", "14", 3, 4, None),
         ("140", "14", 3, 4, "PROTEST"),
+        ("16", "16", 4, 4, None),
+        ("160", "16", 4, 4, "SANCTION"),
         ("18", "18", 4, 4, None),
         ("180", "18", 4, 4, "ASSAULT"),
     ]

@@ -235,6 +235,15 @@ def test_an_announced_act_counts_as_the_verbal_act_of_announcing_it() -> None:
     assert predicted_class(announced, table) == "verbal_conflict"
 
 
+def test_reducing_relations_is_verbal_conflict_on_conflibert_scale() -> None:
+    table = tiny_cameo_table()
+    # The CAMEO table's column says 4; ConfliBERT's coders class sanctions and expulsions as 3.
+    assert table.penta_of_root("16") == 4
+    assert predicted_class([predicted("SANCTION", cameo_root="16")], table) == "verbal_conflict"
+    sanction_and_attack = [predicted("SANCTION", cameo_root="16"), predicted("ASSAULT")]
+    assert predicted_class(sanction_and_attack, table) == "material_conflict"
+
+
 def test_score_items_checks_its_inputs() -> None:
     with pytest.raises(ValueError, match="2 gold items but 1 predictions"):
         score_items([item(), item()], [[]], [Level.EVENT_TYPE])

@@ -14,7 +14,11 @@ predicted event is "neutral" (PLOVER drops CAMEO's statements and appeals, class
 class comes from its CAMEO root when the coder gives one, else from its PLOVER type (the class
 most CAMEO codes of that type have). An announced act (mode "future": "will release", "agreed
 to lift the sanctions") counts as the verbal act of announcing it, an intent to cooperate or a
-threat, as CAMEO codes announcements (roots 03 and 13).
+threat, as CAMEO codes announcements (roots 03 and 13). Reducing relations (CAMEO root 16:
+sanctions, expulsions, suspended aid, cancelled visits) counts as verbal conflict: the CAMEO
+table puts it with material conflict, but ConfliBERT's coders class it as verbal (14 of the 15
+dev sentences whose only predicted events are of root 16), and a sentence must be scored on the
+gold set's own scale.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ Predictions = Sequence[Sequence[PredictedEvent]]
 NEUTRAL_CLASS = 0
 VERBAL_COOPERATION_CLASS, MATERIAL_COOPERATION_CLASS, VERBAL_CONFLICT_CLASS = 1, 2, 3
 ANNOUNCED_MODE = "future"  # the coder's mode for an announced, agreed or planned act
+# Where ConfliBERT's labels depart from the CAMEO table's 0-4 column (see the docstring).
+_CONFLIBERT_ROOT_CLASSES = {"16": VERBAL_CONFLICT_CLASS}
 _NEEDS_TABLE = frozenset({Level.QUAD_CLASS, Level.CONFLIBERT_CLASS})
 
 
@@ -162,17 +168,21 @@ def predicted_class(events: Sequence[PredictedEvent], table: CameoTable) -> str:
 def _penta(event: PredictedEvent, table: CameoTable) -> int | None:
     if event.mode == ANNOUNCED_MODE:
         return _announced_penta(event, table)
+    return _act_penta(event, table)
+
+
+def _act_penta(event: PredictedEvent, table: CameoTable) -> int | None:
     if event.cameo_root:
-        penta = table.penta_of_root(event.cameo_root)
+        penta = _CONFLIBERT_ROOT_CLASSES.get(
+            event.cameo_root, table.penta_of_root(event.cameo_root)
+        )
         if penta is not None:
             return penta
     return table.penta_of_plover(event.event_type)
 
 
 def _announced_penta(event: PredictedEvent, table: CameoTable) -> int | None:
-    act = table.penta_of_root(event.cameo_root) if event.cameo_root else None
-    if act is None:
-        act = table.penta_of_plover(event.event_type)
+    act = _act_penta(event, table)
     if act is None or act == NEUTRAL_CLASS:
         return act
     return VERBAL_COOPERATION_CLASS if act <= MATERIAL_COOPERATION_CLASS else VERBAL_CONFLICT_CLASS
