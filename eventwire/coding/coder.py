@@ -4,8 +4,11 @@ For each parsed sentence, a verb (or a light verb with a trigger noun: "held tal
 sanctions") that a pattern names is a candidate. Its subject is the source, the place the pattern
 names (object, "with"/"against"/"on" phrase) the target, and each argument becomes the actors
 whose resolved mentions it contains. Analysis is not news: negated, modal ("could embolden"),
-conditional and interrogative predicates, and headings, give no event. Announced events ("will
-meet", "plans to visit") are kept with the mode "future".
+conditional and interrogative predicates, and headings, give no event. An announced act is
+coded as PLOVER codes the announcement ("will meet" is an AGREE, "would blockade" a THREATEN);
+beside a verb that is itself the agreement or threat ("agreed to withdraw") the act is kept with
+the mode "future". A refused cooperative act ("will not lift the ban", "declined to resign") is
+a REJECT.
 """
 
 from __future__ import annotations
@@ -49,12 +52,16 @@ from eventwire.records import (
 )
 
 FUTURE_MODE = "future"
+# Internal: an announced act recoded as the announcement (AGREE, THREATEN); its clause's date
+# is still read as the act's, in the future.
+_ANNOUNCEMENT = "announcement"
 MEDIA_SECTOR = "JRN"  # PLOVER's sector for journalists and media outlets
 # A dated event this many days before the article is history the article recalls.
 BACKGROUND_DAYS = 365
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "METONYM", "COUNTRY"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 _DATE_LABELS = {"DATE"}
+_WHEN_LABELS = {"DATE", "TIME"}
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -112,7 +119,18 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
         if _purpose_of(tokens, predicate.verb, verbs):
             continue
         mode = _reality(context.book, tokens, predicate.verb)
-        if mode is None or _is_denial(context.book, tokens, predicate):
+        if mode is None:
+            refused = _as_refusal(context.book, tokens, predicate)
+            if refused is None:
+                continue
+            predicate, mode = refused, ""
+        elif mode == FUTURE_MODE and not _agreed_or_threatened(
+            context.book, tokens, predicate, predicates
+        ):
+            announced = _as_announcement(context.book, predicate)
+            if announced is not None:
+                predicate, mode = announced, _ANNOUNCEMENT
+        if _is_denial(context.book, tokens, predicate):
             continue
         event = _event(context, index, sentence, predicate, mode)
         if event is not None:
@@ -230,7 +248,7 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         return None
     if _content_of_noun(tokens, verb):
         return None
-    said = modals(tokens, verb)
+    said = _stated_modals(book, tokens, verb)
     if said & SPECULATIVE_MODALS:
         return None
     future = bool(said & FUTURE_MODALS) or _going_to(tokens, verb)
@@ -244,6 +262,86 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         if is_negated(tokens, head) or modals(tokens, head) & SPECULATIVE_MODALS:
             return None
     return FUTURE_MODE if future else ""
+
+
+def _stated_modals(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> set[str]:
+    """The verb's modals, with a reported "would" read as the "will" it reports ("said it
+    would recognize": an announcement, not a hypothesis)."""
+    said = modals(tokens, verb)
+    if "would" in said and _announced(book, tokens, verb):
+        return (said - {"would"}) | {"will"}
+    return said
+
+
+def _announced(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
+    node = verb
+    while tokens[node].dep == "conj" and tokens[node].head != node:
+        node = tokens[node].head
+    head = tokens[node].head
+    return tokens[node].dep == "ccomp" and tokens[head].lemma.lower() in book.announcing_verbs
+
+
+def _as_announcement(book: PatternBook, predicate: _Predicate) -> _Predicate | None:
+    """ "Will visit Mauritania" is an AGREE, "would blockade Paris" a THREATEN: PLOVER codes
+    what the announcement is (patterns.yaml, announcements)."""
+    recoding = book.announcements.get(predicate.trigger.event_type)
+    if recoding is None:
+        return None
+    trigger = replace(
+        predicate.trigger,
+        event_type=recoding.type,
+        mode=recoding.mode,
+        cameo=recoding.cameo,
+        reciprocal=False,
+    )
+    return replace(predicate, trigger=trigger)
+
+
+def _agreed_or_threatened(
+    book: PatternBook, tokens: tuple[Token, ...], act: _Predicate, predicates: Sequence[_Predicate]
+) -> bool:
+    """ "Agreed to lift the sanctions", "pledged to expel", "threatened to strike": the governing
+    verb is itself the agreement or the threat, and the act it names stays an act to come (mode
+    "future") beside it, as CAMEO-style gold codes it."""
+    verb = act.verb
+    if tokens[verb].dep not in ("xcomp", "ccomp"):
+        return False
+    head = tokens[verb].head
+    kinds = {entry.type for entry in book.announcements.values()}
+    return any(p.verb == head and p.trigger.event_type in kinds for p in predicates)
+
+
+def _as_refusal(
+    book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate
+) -> _Predicate | None:
+    """ "Will not lift the ban", "declined to resign": the subject rejects the cooperative act
+    (patterns.yaml, refusals), with the act's own arguments. None when it is no refusal."""
+    refusal = book.refusals.get(predicate.trigger.event_type)
+    verb = predicate.verb
+    if refusal is None or is_conditional(tokens, verb) or not _refuses(book, tokens, verb):
+        return None
+    trigger = replace(
+        predicate.trigger,
+        event_type="REJECT",
+        mode=refusal.mode,
+        cameo=refusal.cameo,
+        reciprocal=False,
+    )
+    return replace(predicate, trigger=trigger)
+
+
+def _refuses(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
+    if child_with(tokens, verb, "neg") is not None:
+        # "will not", "won't", "cannot": a stated intention; "did not attend" is only a fact.
+        return bool(_stated_modals(book, tokens, verb) & book.refusal_modals)
+    head = tokens[verb].head
+    return (
+        tokens[verb].dep == "xcomp"
+        and tokens[head].lemma.lower() in book.refusal_heads
+        and not is_negated(tokens, head)
+        and not modals(tokens, head) & SPECULATIVE_MODALS
+        and not is_conditional(tokens, head)
+    )
 
 
 def _content_of_noun(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -283,7 +381,7 @@ def _event(
         return None
     if trigger.requires_target and not target:
         return None
-    when = _date(context, index, tokens, predicate, future=mode == FUTURE_MODE)
+    when = _date(context, index, tokens, predicate, future=mode in (FUTURE_MODE, _ANNOUNCEMENT))
     published = context.article.published
     background = bool(
         when is not None and published is not None and (published - when.day).days > BACKGROUND_DAYS
@@ -341,10 +439,10 @@ def _arguments(
     if not source and subject is not None and tokens[subject].pos == "PRON":
         source = _speaker_for_pronoun(context, index, tokens, predicate.verb)
     if not source and subject is not None:
-        source = _unresolved(context, tokens, subject)
+        source = _unresolved(context, index, tokens, subject)
     target = _actors(context, index, tokens, target_heads)
     if not target and target_heads:
-        target = _unresolved(context, tokens, target_heads[0])
+        target = _unresolved(context, index, tokens, target_heads[0])
     if not target_heads:
         # "threatened to shell Iraqi towns": only an actor in the complement is a recipient
         # ("agreed to discontinue the tariff" has none).
@@ -526,10 +624,18 @@ def _coordinated_countries(
     return ordered if len(ordered) > 1 else []
 
 
-def _unresolved(context: _Context, tokens: tuple[Token, ...], head: int) -> tuple[EventActor, ...]:
+def _unresolved(
+    context: _Context, index: int, tokens: tuple[Token, ...], head: int
+) -> tuple[EventActor, ...]:
     """An argument no mention resolves ("30,000 workers", "the war game"): kept as written,
-    without a code, when it is a noun phrase (a pronoun like "it" names nothing)."""
+    without a code, when it is a noun phrase (a pronoun like "it" names nothing, and a date
+    like "on Monday" is when, not whom)."""
     if tokens[head].pos not in ("NOUN", "PROPN"):
+        return ()
+    word = tokens[head]
+    if any(
+        e.start <= word.start and word.end <= e.end for e in _entities(context, index, _WHEN_LABELS)
+    ):
         return ()
     first, last = _own_phrase(tokens, head)
     text = context.article.text[tokens[first].start : tokens[last].end]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -45,12 +45,30 @@ class PatternEntry(_Strict):
         return value
 
 
+class RefusalEntry(_Strict):
+    mode: str | None = None
+    cameo: str
+
+
+class RecodingEntry(_Strict):
+    """What an act becomes when it is announced: its type, mode and CAMEO code."""
+
+    type: str
+    mode: str | None = None
+    cameo: str
+
+
 class PatternFile(_Strict):
     patterns: tuple[PatternEntry, ...]
     light_verbs: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     attribution_nouns: tuple[str, ...] = ()
     denial_objects: tuple[str, ...] = ()
+    refusals: dict[str, RefusalEntry] = Field(default_factory=dict)
+    announcements: dict[str, RecodingEntry] = Field(default_factory=dict)
+    refusal_heads: tuple[str, ...] = ()
+    refusal_modals: tuple[str, ...] = ()
+    announcing_verbs: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -90,6 +108,13 @@ class PatternBook:
     attribution_nouns: frozenset[str]
     denial_objects: frozenset[str]
     types: dict[str, TypeEntry]
+    # A refused act's type -> the REJECT (mode, CAMEO code) it becomes; see patterns.yaml.
+    refusals: dict[str, RefusalEntry] = field(default_factory=dict)
+    # An announced act's type -> the AGREE or THREATEN coding of the announcement.
+    announcements: dict[str, RecodingEntry] = field(default_factory=dict)
+    refusal_heads: frozenset[str] = frozenset()
+    refusal_modals: frozenset[str] = frozenset()
+    announcing_verbs: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -115,6 +140,8 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
                 f"patterns.yaml: patterns[{number}] ({entry.lemma}): mode {entry.mode!r} "
                 f"is not a mode of {entry.type}"
             )
+    _check_refusals(patterns.refusals, types)
+    _check_announcements(patterns.announcements, types)
     return PatternBook(
         triggers=_index(patterns.patterns),
         light_verbs=frozenset(patterns.light_verbs),
@@ -122,7 +149,37 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         attribution_nouns=frozenset(patterns.attribution_nouns),
         denial_objects=frozenset(patterns.denial_objects),
         types=dict(types.types),
+        refusals=dict(patterns.refusals),
+        announcements=dict(patterns.announcements),
+        refusal_heads=frozenset(patterns.refusal_heads),
+        refusal_modals=frozenset(patterns.refusal_modals),
+        announcing_verbs=frozenset(patterns.announcing_verbs),
     )
+
+
+def _check_refusals(refusals: dict[str, RefusalEntry], types: TypeFile) -> None:
+    reject_modes = types.types["REJECT"].modes
+    for refused, entry in refusals.items():
+        if refused not in PLOVER_TYPES:
+            raise CodingDataError(f"patterns.yaml: refusals: unknown PLOVER type {refused!r}")
+        if entry.mode is not None and entry.mode not in reject_modes:
+            raise CodingDataError(
+                f"patterns.yaml: refusals[{refused}]: mode {entry.mode!r} is not a mode of REJECT"
+            )
+
+
+def _check_announcements(announcements: dict[str, RecodingEntry], types: TypeFile) -> None:
+    for announced, entry in announcements.items():
+        if announced not in PLOVER_TYPES or entry.type not in PLOVER_TYPES:
+            raise CodingDataError(
+                f"patterns.yaml: announcements[{announced}]: unknown PLOVER type "
+                f"{announced if announced not in PLOVER_TYPES else entry.type!r}"
+            )
+        if entry.mode is not None and entry.mode not in types.types[entry.type].modes:
+            raise CodingDataError(
+                f"patterns.yaml: announcements[{announced}]: mode {entry.mode!r} is not a mode "
+                f"of {entry.type}"
+            )
 
 
 def _index(entries: Iterable[PatternEntry]) -> dict[tuple[str, str], tuple[Trigger, ...]]:

@@ -12,6 +12,7 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 SPECULATIVE_MODALS = {"could", "might", "may", "would", "should", "must", "can", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKERS = {"if", "unless", "whether"}
+CONSEQUENCE_MARKERS = {"if"}
 # Verbs whose complement is not (yet) a fact: "plans to attack", "threatened to sanction" are
 # the plan or the threat, coded as such (the head verb's own pattern) or as the future.
 FUTURE_HEADS = {
@@ -102,7 +103,11 @@ def ancestors(tokens: tuple[Token, ...], index: int) -> Iterator[int]:
 
 
 def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
-    """Inside an "if"/"unless" clause (the verb's own or one of its governors')."""
+    """Inside an "if"/"unless" clause (the verb's own or one of its governors'), or the
+    consequence of an "if" clause ("France will send aid if Iran attacks"). Not of an "unless"
+    clause: "will strike unless Iran stops" is a threat, which is news."""
+    if any(_marked(tokens, i, CONSEQUENCE_MARKERS) for i in children(tokens, verb)):
+        return True
     for node in (verb, *ancestors(tokens, verb)):
         marker = child_with(tokens, node, "mark")
         if marker is not None and tokens[marker].lemma.lower() in CONDITIONAL_MARKERS:
@@ -110,6 +115,13 @@ def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
         if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
             break
     return False
+
+
+def _marked(tokens: tuple[Token, ...], clause: int, markers: set[str]) -> bool:
+    if tokens[clause].dep != "advcl":
+        return False
+    marker = child_with(tokens, clause, "mark")
+    return marker is not None and tokens[marker].lemma.lower() in markers
 
 
 def according_to(tokens: tuple[Token, ...], index: int) -> int | None:

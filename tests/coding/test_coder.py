@@ -8,7 +8,13 @@ import pytest
 import yaml
 
 from eventwire.coding.coder import FUTURE_MODE, code_article
-from eventwire.coding.patterns import PatternBook, PatternFile, build_book, load_types
+from eventwire.coding.patterns import (
+    CodingDataError,
+    PatternBook,
+    PatternFile,
+    build_book,
+    load_types,
+)
 from eventwire.pipeline import ActorStages, actor_stages
 from eventwire.records import Article, ArticleId, Event, Span
 
@@ -24,6 +30,10 @@ patterns:
   - {lemma: deploy, pos: verb, type: MOBILIZE, mode: troops, target: ["prep:to"]}
 light_verbs: [hold, impose]
 speech_verbs: [say, tell, report]
+refusals:
+  CONSULT: {mode: meet, cameo: "125"}
+refusal_heads: [decline]
+refusal_modals: [will, wo]
 """
 
 
@@ -46,6 +56,20 @@ def code(
     [annotation] = stages.annotator.annotate([(article.article_id, text)])
     resolution = stages.resolver.resolve(article, annotation)
     return code_article(article, annotation, resolution.mentions, book)
+
+
+def test_a_refusal_must_name_a_mode_of_reject() -> None:
+    data = yaml.safe_load(PATTERNS)
+    data["refusals"] = {"CONSULT": {"mode": "visit", "cameo": "125"}}
+    with pytest.raises(CodingDataError, match=r"refusals\[CONSULT\].*not a mode of REJECT"):
+        build_book(PatternFile.model_validate(data), load_types())
+
+
+def test_an_announcement_must_name_a_mode_of_its_new_type() -> None:
+    data = yaml.safe_load(PATTERNS)
+    data["announcements"] = {"ASSAULT": {"type": "THREATEN", "mode": "aerial", "cameo": "138"}}
+    with pytest.raises(CodingDataError, match=r"announcements\[ASSAULT\].*not a mode of THREATEN"):
+        build_book(PatternFile.model_validate(data), load_types())
 
 
 def codes(event: Event) -> tuple[str, list[str | None], list[str | None]]:
@@ -91,6 +115,7 @@ def test_light_verb_with_a_trigger_noun(stages: ActorStages, book: PatternBook) 
         "If Russian forces attack Ukrainian positions, NATO will respond.",
         "Did Russian forces attack Ukrainian positions?",
         "Russia wants to attack Ukraine.",
+        "Russian forces will attack Ukrainian positions if NATO deploys troops to Poland.",
     ],
 )
 def test_speculation_negation_conditions_and_questions_are_not_events(
@@ -103,6 +128,32 @@ def test_announced_events_carry_the_future_mode(stages: ActorStages, book: Patte
     [event] = code(stages, book, "Vladimir Putin will meet Donald Trump in Riyadh next week.")
     assert event.mode == FUTURE_MODE and codes(event) == ("CONSULT", ["RUS"], ["USA"])
     assert event.date is not None and event.date > date(2025, 2, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia will not meet Ukraine in Geneva.", "Russia declined to meet Ukrainian officials."],
+)
+def test_a_refused_cooperative_act_is_a_rejection(
+    stages: ActorStages, book: PatternBook, text: str
+) -> None:
+    [event] = code(stages, book, text)
+    assert codes(event) == ("REJECT", ["RUS"], ["UKR"])
+    assert event.mode == "meet" and event.cameo_root == "12"
+
+
+@pytest.mark.parametrize(
+    "text", ["Russia did not meet Ukraine in Geneva.", "Russia will not attack Ukraine."]
+)
+def test_a_negated_fact_or_conflict_is_no_rejection(
+    stages: ActorStages, book: PatternBook, text: str
+) -> None:
+    assert code(stages, book, text) == []
+
+
+def test_a_date_in_the_target_slot_is_not_a_target(stages: ActorStages, book: PatternBook) -> None:
+    [event] = code(stages, book, "Sergei Lavrov on Monday called for restraint.")
+    assert event.event_type == "REQUEST" and event.target == ()
 
 
 def test_headings_are_not_events(stages: ActorStages, book: PatternBook) -> None:
@@ -225,9 +276,26 @@ def test_a_purpose_clause_names_the_target_of_a_protest(stages: ActorStages) -> 
     assert codes(event) == ("PROTEST", ["SYR"], ["IRQ"])
 
 
-def test_an_agreed_or_offered_act_is_announced_not_done(stages: ActorStages) -> None:
+def test_an_announced_cooperative_act_is_an_agreement(stages: ActorStages) -> None:
+    # PLOVER codes the intention; where a verb of agreeing is the intention, the act it names
+    # stays beside it as an act to come, as CAMEO-style gold codes it.
     events = code(stages, stages.book, "Russia agreed to withdraw its troops from Moldova.")
-    by_type = {e.event_type: e.mode for e in events}
-    assert "AGREE" in by_type and by_type.get("RETREAT") == FUTURE_MODE
-    events = code(stages, stages.book, "Russia is ready to release the detained sailors.")
-    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", FUTURE_MODE)]
+    assert [(e.event_type, e.mode) for e in events] == [("AGREE", None), ("RETREAT", FUTURE_MODE)]
+    [event] = code(stages, stages.book, "Russia is ready to release the detained sailors.")
+    assert (event.event_type, event.cameo_root, event.trigger) == ("AGREE", "03", "release")
+    [event] = code(stages, stages.book, "Putin said he would meet Zelensky in Istanbul.")
+    assert codes(event) == ("AGREE", ["RUS"], ["UKR"]) and event.trigger == "meet"
+
+
+def test_an_announced_attack_is_a_threat(stages: ActorStages) -> None:
+    [event] = code(stages, stages.book, "Iran said it would attack Israel.")
+    assert codes(event) == ("THREATEN", ["IRN"], ["ISR"])
+    assert (event.mode, event.cameo_root, event.trigger) == ("violence", "13", "attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Analysts believe Iran would attack Israel.", "A deal would bring Iran and Israel closer."],
+)
+def test_would_outside_reported_speech_is_hypothetical(stages: ActorStages, text: str) -> None:
+    assert code(stages, stages.book, text) == []

@@ -71,6 +71,19 @@ def test_a_future_cooperative_act_may_be_predicted_as_agree() -> None:
         assert result.not_asserted == NotAsserted(gold=3, predicted=2)
 
 
+def test_a_future_conflictual_act_may_be_predicted_as_threaten() -> None:
+    # "Farmers would blockade Paris": the act (COERCE) or PLOVER's THREATEN; not AGREE.
+    items = [item(gold("COERCE", ("FRA",), ("FRA",), status="future"))] * 3
+    predictions = [
+        [predicted("THREATEN", ("FRA",), ("FRA",))],
+        [predicted("COERCE", ("FRA",), ("FRA",))],
+        [predicted("AGREE", ("FRA",), ("FRA",))],
+    ]
+    (result,) = score_items(items, predictions, [Level.EVENT_TYPE])
+    assert by_label(result) == {"AGREE": (0, 1, 0)}
+    assert result.not_asserted == NotAsserted(gold=3, predicted=2)
+
+
 def test_only_future_cooperation_has_the_agree_reading() -> None:
     items = [item(gold("ASSAULT", status="future")), item(gold("CONSULT", status="claimed"))]
     predictions = [[predicted("AGREE")], [predicted("AGREE")]]
