@@ -120,10 +120,12 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
             continue
         mode = _reality(context.book, tokens, predicate.verb)
         if mode is None:
-            refused = _as_refusal(context.book, tokens, predicate)
-            if refused is None:
+            recoded = _as_refusal(context.book, tokens, predicate) or _as_demand(
+                context.book, tokens, predicate
+            )
+            if recoded is None:
                 continue
-            predicate, mode = refused, ""
+            predicate, mode = recoded, ""
         elif mode == FUTURE_MODE and not _agreed_or_threatened(
             context.book, tokens, predicate, predicates
         ):
@@ -160,7 +162,12 @@ def _verb_trigger(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> Tr
         for i in children(tokens, verb)
         if tokens[i].dep in ("prt", "prep", "dative", "advmod")
     }
-    objects = {tokens[i].lemma.lower() for i in children(tokens, verb) if tokens[i].dep == "dobj"}
+    objects = {
+        tokens[word].lemma.lower()
+        for i in children(tokens, verb)
+        if tokens[i].dep == "dobj"
+        for word in (i, *_compounds(tokens, i))  # "ended mediation efforts": the mediation
+    }
     for trigger in book.candidates(tokens[verb].lemma, "verb"):
         if trigger.particle is not None and trigger.particle not in attached:
             continue
@@ -198,12 +205,19 @@ def _measured_noun(book: PatternBook, tokens: tuple[Token, ...], word: int) -> i
     noun, one preposition below the amount."""
     if book.candidates(tokens[word].lemma, "noun"):
         return word
+    for compound in _compounds(tokens, word):  # "launched a bombing campaign", "aid convoys"
+        if book.candidates(tokens[compound].lemma, "noun"):
+            return compound
     for prep in children(tokens, word):
         if tokens[prep].dep == "prep" and tokens[prep].text.lower() in ("of", "in"):
             noun = child_with(tokens, prep, "pobj")
             if noun is not None and book.candidates(tokens[noun].lemma, "noun"):
                 return noun
     return word
+
+
+def _compounds(tokens: tuple[Token, ...], word: int) -> list[int]:
+    return [i for i in children(tokens, word) if tokens[i].dep == "compound"]
 
 
 # --- is it news? ---
@@ -259,7 +273,12 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
             future = True
         elif lemma in UNREAL_HEADS and tokens[verb].dep == "xcomp":
             return None  # "wants to meet", "refused to withdraw": the head's own event
-        if is_negated(tokens, head) or modals(tokens, head) & SPECULATIVE_MODALS:
+        # "must be ready to mediate": the modal may sit on the copula above the adjective.
+        governing = [head, tokens[head].head] if tokens[head].dep == "acomp" else [head]
+        if any(
+            is_negated(tokens, node) or _stated_modals(book, tokens, node) & SPECULATIVE_MODALS
+            for node in governing
+        ):
             return None
     return FUTURE_MODE if future else ""
 
@@ -274,11 +293,7 @@ def _stated_modals(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> s
 
 
 def _announced(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
-    node = verb
-    while tokens[node].dep == "conj" and tokens[node].head != node:
-        node = tokens[node].head
-    head = tokens[node].head
-    return tokens[node].dep == "ccomp" and tokens[head].lemma.lower() in book.announcing_verbs
+    return _reporting_verb(book, tokens, verb) is not None
 
 
 def _as_announcement(book: PatternBook, predicate: _Predicate) -> _Predicate | None:
@@ -328,6 +343,53 @@ def _as_refusal(
         reciprocal=False,
     )
     return replace(predicate, trigger=trigger)
+
+
+def _as_demand(
+    book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate
+) -> _Predicate | None:
+    """ "Russia says Israel must end the attacks": not Israel's act but Russia's demand of
+    Israel (patterns.yaml, demands), made by the speaker to the clause's subject."""
+    clause = _obliged_clause(book, tokens, predicate.verb)
+    if clause is None or is_conditional(tokens, clause):
+        return None
+    speech = _reporting_verb(book, tokens, clause)
+    if speech is None or _reality(book, tokens, speech) != "":
+        return None
+    demand = next(book.demands[m] for m in modals(tokens, clause) if m in book.demands)
+    trigger = replace(
+        predicate.trigger,
+        event_type=demand.type,
+        mode=demand.mode,
+        cameo=demand.cameo,
+        target=(_CLAUSE_SUBJECT,),
+        reciprocal=False,
+        requires_target=False,
+    )
+    return _Predicate(trigger, verb=speech, word=predicate.word)
+
+
+def _obliged_clause(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> int | None:
+    """The clause whose modal obliges the act: the verb's own ("must end"), or that of the
+    verb or adjective it complements ("must be ready to mediate")."""
+    node = verb
+    for _ in range(3):
+        if modals(tokens, node) & book.demands.keys():
+            return node
+        if tokens[node].dep not in ("xcomp", "acomp"):
+            return None
+        node = tokens[node].head
+    return None
+
+
+def _reporting_verb(book: PatternBook, tokens: tuple[Token, ...], clause: int) -> int | None:
+    node = clause
+    while tokens[node].dep == "conj" and tokens[node].head != node:
+        node = tokens[node].head
+    head = tokens[node].head
+    if tokens[node].dep == "ccomp" and tokens[head].lemma.lower() in book.announcing_verbs:
+        return head
+    return None
 
 
 def _refuses(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
@@ -432,9 +494,10 @@ def _arguments(
     passive = child_with(tokens, verb, *PASSIVE_SUBJECTS)
     target_heads = _target_heads(tokens, predicate)
     if subject is None and passive is not None:
-        agent = _by_agent(tokens, verb)
-        subject = agent
-        target_heads = [passive, *target_heads]
+        subject = _by_agent(tokens, verb)
+        first, last = subtree(tokens, passive)
+        if not first <= predicate.word <= last:  # "a state of siege was declared": no one
+            target_heads = [passive, *target_heads]
     source = _actors(context, index, tokens, [subject] if subject is not None else [])
     if not source and subject is not None and tokens[subject].pos == "PRON":
         source = _speaker_for_pronoun(context, index, tokens, predicate.verb)
@@ -457,6 +520,10 @@ def _arguments(
 
 
 def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
+    if child_with(tokens, verb, *PASSIVE_SUBJECTS) is not None:
+        # "cancelled a visit after a state of siege was declared": a passive clause names
+        # who was acted on; its actor is its own "by" phrase, not the sentence's subject.
+        return None
     subject = child_with(tokens, verb, *SUBJECTS)
     node = verb
     # "X met Y and signed Z", "X agreed to withdraw": the subject is the governing verb's.

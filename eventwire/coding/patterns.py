@@ -69,6 +69,7 @@ class PatternFile(_Strict):
     refusal_heads: tuple[str, ...] = ()
     refusal_modals: tuple[str, ...] = ()
     announcing_verbs: tuple[str, ...] = ()
+    demands: dict[str, RecodingEntry] = Field(default_factory=dict)
 
 
 class TypeEntry(_Strict):
@@ -115,6 +116,8 @@ class PatternBook:
     refusal_heads: frozenset[str] = frozenset()
     refusal_modals: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
+    # A modal of obligation in reported speech -> the demand it makes ("said Israel must end").
+    demands: dict[str, RecodingEntry] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -141,7 +144,8 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
                 f"is not a mode of {entry.type}"
             )
     _check_refusals(patterns.refusals, types)
-    _check_announcements(patterns.announcements, types)
+    _check_recodings("announcements", patterns.announcements, types)
+    _check_recodings("demands", patterns.demands, types, keys_are_types=False)
     return PatternBook(
         triggers=_index(patterns.patterns),
         light_verbs=frozenset(patterns.light_verbs),
@@ -154,6 +158,7 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         refusal_heads=frozenset(patterns.refusal_heads),
         refusal_modals=frozenset(patterns.refusal_modals),
         announcing_verbs=frozenset(patterns.announcing_verbs),
+        demands=dict(patterns.demands),
     )
 
 
@@ -168,16 +173,23 @@ def _check_refusals(refusals: dict[str, RefusalEntry], types: TypeFile) -> None:
             )
 
 
-def _check_announcements(announcements: dict[str, RecodingEntry], types: TypeFile) -> None:
-    for announced, entry in announcements.items():
-        if announced not in PLOVER_TYPES or entry.type not in PLOVER_TYPES:
+def _check_recodings(
+    section: str,
+    recodings: dict[str, RecodingEntry],
+    types: TypeFile,
+    *,
+    keys_are_types: bool = True,
+) -> None:
+    for key, entry in recodings.items():
+        if keys_are_types and key not in PLOVER_TYPES:
+            raise CodingDataError(f"patterns.yaml: {section}: unknown PLOVER type {key!r}")
+        if entry.type not in PLOVER_TYPES:
             raise CodingDataError(
-                f"patterns.yaml: announcements[{announced}]: unknown PLOVER type "
-                f"{announced if announced not in PLOVER_TYPES else entry.type!r}"
+                f"patterns.yaml: {section}[{key}]: unknown PLOVER type {entry.type!r}"
             )
         if entry.mode is not None and entry.mode not in types.types[entry.type].modes:
             raise CodingDataError(
-                f"patterns.yaml: announcements[{announced}]: mode {entry.mode!r} is not a mode "
+                f"patterns.yaml: {section}[{key}]: mode {entry.mode!r} is not a mode "
                 f"of {entry.type}"
             )
 

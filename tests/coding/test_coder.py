@@ -299,3 +299,43 @@ def test_an_announced_attack_is_a_threat(stages: ActorStages) -> None:
 )
 def test_would_outside_reported_speech_is_hypothetical(stages: ActorStages, text: str) -> None:
     assert code(stages, stages.book, text) == []
+
+
+def test_an_obligation_in_reported_speech_is_the_speakers_demand(stages: ActorStages) -> None:
+    [event] = code(stages, stages.book, "Russia says Israel must end attacks on Syria.")
+    assert codes(event) == ("REQUEST", ["RUS"], ["ISR"]) and event.cameo_root == "10"
+    text = "Macron said the European Union must be ready to mediate talks with Moscow."
+    [event] = code(stages, stages.book, text)
+    assert (event.event_type, [a.code for a in event.target]) == ("REQUEST", ["EU"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel must end attacks on Syria.",  # an opinion with nobody making the demand
+        "Russia did not say Israel must end attacks on Syria.",
+        "Russia said Israel must end attacks on Syria if talks fail.",
+    ],
+)
+def test_an_obligation_nobody_demands_is_no_event(stages: ActorStages, text: str) -> None:
+    assert code(stages, stages.book, text) == []
+
+
+def test_a_demand_must_name_a_mode_of_its_type() -> None:
+    data = yaml.safe_load(PATTERNS)
+    data["demands"] = {"must": {"type": "REQUEST", "mode": "ultimatum", "cameo": "100"}}
+    with pytest.raises(CodingDataError, match=r"demands\[must\].*not a mode of REQUEST"):
+        build_book(PatternFile.model_validate(data), load_types())
+
+
+def test_a_compound_noun_names_the_act_of_an_effort(stages: ActorStages) -> None:
+    [event] = code(stages, stages.book, "Russia launched a bombing campaign against Ukraine.")
+    assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
+    [event] = code(stages, stages.book, "Egypt ended its mediation efforts between Israel and Iran.")
+    assert codes(event) == ("SANCTION", ["EGY"], ["ISR", "IRN"])
+
+
+def test_a_passive_clause_does_not_inherit_the_sentences_subject(stages: ActorStages) -> None:
+    text = "France cancelled a visit to Haiti after a state of siege was declared in Haiti."
+    events = code(stages, stages.book, text)
+    assert [codes(e) for e in events] == [("SANCTION", ["FRA"], ["HTI"])]
