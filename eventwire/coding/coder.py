@@ -493,6 +493,10 @@ def _arguments(
     subject = _subject(tokens, verb)
     passive = child_with(tokens, verb, *PASSIVE_SUBJECTS)
     target_heads = _target_heads(tokens, predicate)
+    if passive is None and subject is not None and _is_passive(tokens, verb):
+        # "fishermen, held in Libya, have been freed by Libyan forces": a passive verb's
+        # inherited subject is who was acted on; its actor is the "by" phrase.
+        passive, subject = subject, None
     if subject is None and passive is not None:
         subject = _by_agent(tokens, verb)
         first, last = subtree(tokens, passive)
@@ -560,7 +564,8 @@ def _speaker_for_pronoun(
         if tokens[node].lemma.lower() in context.book.speech_verbs:
             speaker = child_with(tokens, node, *SUBJECTS)
             if speaker is not None and tokens[speaker].pos != "PRON":
-                return _actors(context, index, tokens, [speaker])
+                named = _actors(context, index, tokens, [speaker])
+                return named or _unresolved(context, index, tokens, speaker)
             return ()
     return ()
 
@@ -599,6 +604,10 @@ def _purpose_target(tokens: tuple[Token, ...], verb: int) -> list[int]:
             if aim is not None:
                 found.append(aim)
     return found
+
+
+def _is_passive(tokens: tuple[Token, ...], verb: int) -> bool:
+    return child_with(tokens, verb, "auxpass") is not None
 
 
 def _by_agent(tokens: tuple[Token, ...], verb: int) -> int | None:

@@ -331,7 +331,8 @@ def test_a_demand_must_name_a_mode_of_its_type() -> None:
 def test_a_compound_noun_names_the_act_of_an_effort(stages: ActorStages) -> None:
     [event] = code(stages, stages.book, "Russia launched a bombing campaign against Ukraine.")
     assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
-    [event] = code(stages, stages.book, "Egypt ended its mediation efforts between Israel and Iran.")
+    text = "Egypt ended its mediation efforts between Israel and Iran."
+    [event] = code(stages, stages.book, text)
     assert codes(event) == ("SANCTION", ["EGY"], ["ISR", "IRN"])
 
 
@@ -339,3 +340,23 @@ def test_a_passive_clause_does_not_inherit_the_sentences_subject(stages: ActorSt
     text = "France cancelled a visit to Haiti after a state of siege was declared in Haiti."
     events = code(stages, stages.book, text)
     assert [codes(e) for e in events] == [("SANCTION", ["FRA"], ["HTI"])]
+
+
+def test_a_passive_verb_sharing_a_subject_takes_its_actor_from_the_by_phrase(
+    stages: ActorStages,
+) -> None:
+    text = "Ten Italian fishermen, held in Libya for months, have been freed by Libyan forces."
+    [event] = code(stages, stages.book, text)
+    assert (event.event_type, event.source[0].code, event.target[0].code) == (
+        "RETREAT",
+        "LBY",
+        "ITA",
+    )
+
+
+def test_a_pronoun_speaker_outside_the_knowledge_base_is_kept_as_written(
+    stages: ActorStages,
+) -> None:
+    text = "The Zintan Brigade said it will release the captured Turkish engineers."
+    [event] = code(stages, stages.book, text)
+    assert event.event_type == "AGREE" and [a.text for a in event.source] == ["The Zintan Brigade"]
