@@ -62,6 +62,12 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "METONYM", "COUNTRY"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 _DATE_LABELS = {"DATE"}
 _WHEN_LABELS = {"DATE", "TIME"}
+# Verbs whose object speaks for the subject: "issued a statement calling on X" is the issuer's
+# call; "condemned the tweets targeting X" is not the condemner's act.
+_ISSUING_VERBS = {
+    "issue", "release", "publish", "post", "send", "deliver", "make", "adopt", "pass", "sign",
+    "unveil", "present", "submit", "table", "draft", "launch",
+}  # fmt: skip
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -157,34 +163,35 @@ def _predicates(book: PatternBook, tokens: tuple[Token, ...]) -> list[_Predicate
 
 def _verb_trigger(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> Trigger | None:
     # The parser attaches some particles as adverbs ("stepped down", "pulled back").
-    attached = {
-        tokens[i].text.lower(): i
-        for i in children(tokens, verb)
-        if tokens[i].dep in ("prt", "prep", "dative", "advmod")
-    }
+    attached: dict[str, list[int]] = {}
+    for i in children(tokens, verb):
+        if tokens[i].dep in ("prt", "prep", "dative", "advmod"):
+            attached.setdefault(tokens[i].text.lower(), []).append(i)
     objects = {
         tokens[word].lemma.lower()
         for i in children(tokens, verb)
-        if tokens[i].dep == "dobj"
+        if tokens[i].dep in ("dobj", "nsubjpass")  # "the sanctions were lifted"
         for word in (i, *_compounds(tokens, i))  # "ended mediation efforts": the mediation
     }
     for trigger in book.candidates(tokens[verb].lemma, "verb"):
         if trigger.particle is not None and trigger.particle not in attached:
             continue
+        # "went on strike on Thursday": any of the particle's phrases may hold the object.
         if trigger.object is not None and trigger.object not in objects | _preposition_objects(
-            tokens, attached.get(trigger.particle or "")
+            tokens, attached.get(trigger.particle or "", [])
         ):
             continue
         return trigger
     return None
 
 
-def _preposition_objects(tokens: tuple[Token, ...], preposition: int | None) -> set[str]:
+def _preposition_objects(tokens: tuple[Token, ...], prepositions: list[int]) -> set[str]:
     """ "went on strike": the object of the trigger's own preposition counts as its object."""
-    if preposition is None:
-        return set()
     return {
-        tokens[i].lemma.lower() for i in children(tokens, preposition) if tokens[i].dep == "pobj"
+        tokens[i].lemma.lower()
+        for preposition in prepositions
+        for i in children(tokens, preposition)
+        if tokens[i].dep == "pobj"
     }
 
 
@@ -441,6 +448,11 @@ def _event(
         # "a city where 28 people were killed": a detail of the sentence, with nobody the
         # record can name on either side.
         return None
+    if not source and _describes_a_noun(tokens, predicate.verb):
+        # "the coalition fighting Houthi rebels", "tweets targeting lawmakers", "in response to
+        # the military seizing power": a gerund that describes who or what the sentence is
+        # about, not an event it reports.
+        return None
     if trigger.requires_target and not target:
         return None
     when = _date(context, index, tokens, predicate, future=mode in (FUTURE_MODE, _ANNOUNCEMENT))
@@ -476,6 +488,10 @@ def _event(
         intensity=context.book.score(trigger.event_type, trigger.mode),
         background=background,
     )
+
+
+def _describes_a_noun(tokens: tuple[Token, ...], verb: int) -> bool:
+    return tokens[verb].tag == "VBG" and tokens[verb].dep in ("acl", "pcomp")
 
 
 def _named(actors: tuple[EventActor, ...]) -> bool:
@@ -518,9 +534,24 @@ def _arguments(
             (found for head in candidates if (found := _actors(context, index, tokens, [head]))),
             (),
         )
+    if predicate.trigger.source:
+        # "Georgian rebels received weapons from the government": the subject is the recipient.
+        source, target = _giver(context, index, tokens, predicate), source
     source_codes = {actor.actor_id or actor.text for actor in source}
     target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
     return source, target
+
+
+def _giver(
+    context: _Context, index: int, tokens: tuple[Token, ...], predicate: _Predicate
+) -> tuple[EventActor, ...]:
+    receiving = replace(
+        predicate, trigger=replace(predicate.trigger, target=predicate.trigger.source)
+    )
+    heads = _slot_targets(tokens, receiving)
+    return _actors(context, index, tokens, heads) or (
+        _unresolved(context, index, tokens, heads[0]) if heads else ()
+    )
 
 
 def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
@@ -545,7 +576,11 @@ def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
             # "issued a statement calling on X": the statement's issuer calls. Not "ground
             # seized in the fighting": a past participle's noun is what was acted on.
             noun = tokens[node].head
-            if tokens[node].tag != "VBG" or tokens[noun].dep != "dobj":
+            if (
+                tokens[node].tag != "VBG"
+                or tokens[noun].dep != "dobj"
+                or tokens[tokens[noun].head].lemma.lower() not in _ISSUING_VERBS
+            ):
                 return None
             node = noun
         node = tokens[node].head

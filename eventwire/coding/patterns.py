@@ -36,6 +36,7 @@ class PatternEntry(_Strict):
     cameo: str | None = None
     reciprocal: bool = False
     requires_target: bool = False
+    source: tuple[str, ...] = ()
 
     @field_validator("type")
     @classmethod
@@ -97,6 +98,9 @@ class Trigger:
     cameo: str | None
     reciprocal: bool
     requires_target: bool
+    # Where the actor is when the subject is the recipient ("received weapons from X"); the
+    # subject is then the target. Empty: the subject is the source.
+    source: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +203,7 @@ def _index(entries: Iterable[PatternEntry]) -> dict[tuple[str, str], tuple[Trigg
     for e in entries:
         trigger = Trigger(
             e.lemma.lower(), e.pos, e.type, e.mode, e.particle, e.object, e.target,
-            e.cameo, e.reciprocal, e.requires_target,
+            e.cameo, e.reciprocal, e.requires_target, e.source,
         )  # fmt: skip
         index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     # The most specific first: a trigger that needs a particle or an object wins when present.

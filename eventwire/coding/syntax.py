@@ -53,9 +53,15 @@ def conjuncts(tokens: tuple[Token, ...], head: int) -> list[int]:
     """`head` and the words coordinated with it: "France and Germany" -> both."""
     found = [head]
     for i in children(tokens, head):
-        if tokens[i].dep == "conj":
+        if tokens[i].dep == "conj" or (tokens[i].dep == "appos" and _heads_a_list(tokens, i)):
+            # "The US, Russia, and Switzerland met": the parser reads the list's second item
+            # as an apposition; one with an "and" of its own is a list, not another name.
             found += conjuncts(tokens, i)
     return found
+
+
+def _heads_a_list(tokens: tuple[Token, ...], word: int) -> bool:
+    return any(tokens[i].dep == "cc" for i in children(tokens, word))
 
 
 def is_negated(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -110,7 +116,11 @@ def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
         return True
     for node in (verb, *ancestors(tokens, verb)):
         marker = child_with(tokens, node, "mark")
-        if marker is not None and tokens[marker].lemma.lower() in CONDITIONAL_MARKERS:
+        if (
+            marker is not None
+            and tokens[marker].lemma.lower() in CONDITIONAL_MARKERS
+            and not _concessive(tokens, node)
+        ):
             return True
         if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
             break
@@ -121,7 +131,19 @@ def _marked(tokens: tuple[Token, ...], clause: int, markers: set[str]) -> bool:
     if tokens[clause].dep != "advcl":
         return False
     marker = child_with(tokens, clause, "mark")
-    return marker is not None and tokens[marker].lemma.lower() in markers
+    return (
+        marker is not None
+        and tokens[marker].lemma.lower() in markers
+        and not _concessive(tokens, clause)
+    )
+
+
+def _concessive(tokens: tuple[Token, ...], clause: int) -> bool:
+    """ "even if they flee": whatever happens, so no condition on the main clause's event."""
+    return any(
+        tokens[i].dep == "advmod" and tokens[i].text.lower() == "even"
+        for i in children(tokens, clause)
+    )
 
 
 def according_to(tokens: tuple[Token, ...], index: int) -> int | None:

@@ -91,6 +91,24 @@ def _keyset_indexes(conn: Connection) -> None:
         )
 
 
+def _wide_actor_codes(conn: Connection) -> None:
+    """Codes are knowledge-base ids as well as ISO3 countries ("AMNESTY_INTERNATIONAL"): the
+    columns that held 16 characters take as many as an actor id. SQLite does not enforce a
+    VARCHAR's length, and a store created after this change has the wide columns already."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table, column in (
+        ("actor_mentions", "country"),
+        ("events", "source_code"),
+        ("events", "target_code"),
+        ("quotes", "country"),
+    ):
+        conn.exec_driver_sql(
+            f'ALTER TABLE "{table}" ALTER COLUMN "{column}" '
+            f"TYPE VARCHAR({schema.ACTOR_CODE_LENGTH})"
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles and input failures", _initial_tables),
     Migration(2, "actor mentions and consistency flags", _actor_tables),
@@ -100,6 +118,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "canonical events, origins and stories", _merging_tables),
     Migration(7, "full-text search over evidence sentences", _evidence_search),
     Migration(8, "indexes in the API's page order", _keyset_indexes),
+    Migration(9, "actor codes as long as actor ids", _wide_actor_codes),
 )
 
 

@@ -16,6 +16,9 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+# Actor ids and codes: an ISO3 country, or a knowledge-base id ("AMNESTY_INTERNATIONAL",
+# "vladimir-putin"), which can be long.
+ACTOR_CODE_LENGTH = 120
 
 schema_migrations = Table(
     "schema_migrations",
@@ -63,9 +66,9 @@ actor_mentions = Table(
     Column("end", Integer, primary_key=True),
     Column("sentence", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("actor_id", String(120), index=True),
+    Column("actor_id", String(ACTOR_CODE_LENGTH), index=True),
     Column("name", Text),
-    Column("country", String(16), index=True),
+    Column("country", String(ACTOR_CODE_LENGTH), index=True),
     Column("sector", String(8)),
     Column("via", String(32), nullable=False),
     Column("role", Text),
@@ -79,7 +82,7 @@ consistency_flags = Table(
     Column("start", Integer, primary_key=True),
     Column("end", Integer, nullable=False),
     Column("mention", Text, nullable=False),
-    Column("actor_id", String(120)),
+    Column("actor_id", String(ACTOR_CODE_LENGTH)),
     Column("explanation", Text, nullable=False),
 )
 
@@ -92,8 +95,8 @@ events = Table(
     Column("mode", String(32)),
     Column("source", Text, nullable=False),  # JSON: [{text, code, sector, actor_id}, ...]
     Column("target", Text, nullable=False),
-    Column("source_code", String(16), index=True),  # the first source's code, for filtering
-    Column("target_code", String(16), index=True),
+    Column("source_code", String(ACTOR_CODE_LENGTH), index=True),  # the first source's, to filter
+    Column("target_code", String(ACTOR_CODE_LENGTH), index=True),
     Column("date", String(10), index=True),
     Column("date_precision", String(16)),
     Column("place", Text),
@@ -121,8 +124,8 @@ quotes = Table(
     Column("speaker_text", Text),
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
-    Column("actor_id", String(120), index=True),
-    Column("country", String(16)),
+    Column("actor_id", String(ACTOR_CODE_LENGTH), index=True),
+    Column("country", String(ACTOR_CODE_LENGTH)),
     Column("sector", String(8)),
     Column("cue", String(32), nullable=False),
     Column("told", Text),

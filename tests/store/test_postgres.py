@@ -13,6 +13,7 @@ from eventwire.serve.api import create_app
 from eventwire.store.db import EXPORTABLE, Store
 from eventwire.store.migrations import MIGRATIONS
 from eventwire.store.reader import Reader
+from eventwire.store.schema import ACTOR_CODE_LENGTH
 from tests.conftest import DEMO
 from tests.test_cli import run
 
@@ -77,3 +78,27 @@ def test_the_reader_cannot_write_to_postgresql(postgres_url: str) -> None:
     ):
         conn.exec_driver_sql("DELETE FROM events")
     reader.close()
+
+
+def test_a_store_with_short_code_columns_is_widened_to_hold_actor_ids(postgres_url: str) -> None:
+    from sqlalchemy import text
+
+    widened = [("actor_mentions", "country"), ("events", "source_code"),
+               ("events", "target_code"), ("quotes", "country")]  # fmt: skip
+    Store(postgres_url).close()
+    with Store(postgres_url) as store, store.engine.begin() as conn:  # as version 8 left it
+        for table, column in widened:
+            conn.execute(text(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE VARCHAR(16)'))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 9"))
+    with Store(postgres_url) as store, store.engine.connect() as conn:
+        lengths = {
+            (table, column): conn.execute(
+                text(
+                    "SELECT character_maximum_length FROM information_schema.columns "
+                    "WHERE table_name = :table AND column_name = :column"
+                ),
+                {"table": table, "column": column},
+            ).scalar()
+            for table, column in widened
+        }
+    assert set(lengths.values()) == {ACTOR_CODE_LENGTH}
