@@ -76,6 +76,9 @@ class _Predicate:
     trigger: Trigger
     verb: int  # the clause's verb: subject, tense and modality live here
     word: int  # the trigger word: the verb itself, or the noun after a light verb
+    # The trigger noun is the subject of a verb of occurring ("Palestinian riots against
+    # Israel continued"): its own modifiers name the actor.
+    occurring: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +155,44 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
 def _predicates(book: PatternBook, tokens: tuple[Token, ...]) -> list[_Predicate]:
     found = []
     for i, token in enumerate(tokens):
-        if token.pos == "VERB":
-            trigger = _verb_trigger(book, tokens, i)
-            if trigger is not None:
-                found.append(_Predicate(trigger, i, i))
-            elif token.lemma.lower() in book.light_verbs:
-                found += _noun_triggers(book, tokens, i)
+        if token.pos != "VERB":
+            continue
+        trigger = _verb_trigger(book, tokens, i)
+        if trigger is not None:
+            found.append(_Predicate(trigger, i, i))
+            continue
+        # "continue" is both a light verb ("continued attacks") and one of occurring ("riots
+        # continued").
+        if token.lemma.lower() in book.light_verbs:
+            found += _noun_triggers(book, tokens, i)
+        if _occurs(book, tokens, i):
+            found += _occurring_triggers(book, tokens, i)
+    return found
+
+
+def _occurs(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
+    """ "erupted", "broke out", "took place": the verb says that its subject happened."""
+    needed = book.occurrence_verbs.get(tokens[verb].lemma.lower())
+    if needed is None:
+        return False
+    return not needed or any(
+        tokens[i].dep in ("prt", "dobj", "advmod") and tokens[i].lemma.lower() == needed
+        for i in children(tokens, verb)
+    )
+
+
+def _occurring_triggers(
+    book: PatternBook, tokens: tuple[Token, ...], verb: int
+) -> list[_Predicate]:
+    subject = child_with(tokens, verb, "nsubj")
+    if subject is None or tokens[subject].pos != "NOUN":
+        return []
+    found = []
+    for word in conjuncts(tokens, subject):
+        trigger_word = _measured_noun(book, tokens, word)
+        triggers = book.candidates(tokens[trigger_word].lemma, "noun")
+        if triggers:
+            found.append(_Predicate(triggers[0], verb, trigger_word, occurring=True))
     return found
 
 
@@ -505,6 +540,8 @@ def _event_id(article_id: str, start: int, event_type: str) -> str:
 def _arguments(
     context: _Context, index: int, tokens: tuple[Token, ...], predicate: _Predicate
 ) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    if predicate.occurring:
+        return _occurrence_arguments(context, index, tokens, predicate)
     verb = predicate.verb
     subject = _subject(tokens, verb)
     passive = child_with(tokens, verb, *PASSIVE_SUBJECTS)
@@ -540,6 +577,25 @@ def _arguments(
     source_codes = {actor.actor_id or actor.text for actor in source}
     target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
     return source, target
+
+
+def _occurrence_arguments(
+    context: _Context, index: int, tokens: tuple[Token, ...], predicate: _Predicate
+) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    """ "Palestinian riots against Israeli policies continued": the noun's modifiers before it
+    are its actors, its own phrases ("against", "between") the target."""
+    word = predicate.word
+    modifiers = [
+        i
+        for i in children(tokens, word)
+        if i < word and tokens[i].dep in ("amod", "compound", "poss", "nmod")
+    ]
+    source = _actors(context, index, tokens, modifiers)
+    target = _actors(context, index, tokens, _slot_targets(tokens, predicate))
+    if predicate.trigger.reciprocal and not source:  # "clashes between X and Y broke out"
+        return target, ()
+    source_codes = {actor.actor_id or actor.text for actor in source}
+    return source, tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
 
 
 def _giver(

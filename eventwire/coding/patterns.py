@@ -71,6 +71,7 @@ class PatternFile(_Strict):
     refusal_modals: tuple[str, ...] = ()
     announcing_verbs: tuple[str, ...] = ()
     demands: dict[str, RecodingEntry] = Field(default_factory=dict)
+    occurrence_verbs: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -122,6 +123,9 @@ class PatternBook:
     announcing_verbs: frozenset[str] = frozenset()
     # A modal of obligation in reported speech -> the demand it makes ("said Israel must end").
     demands: dict[str, RecodingEntry] = field(default_factory=dict)
+    # Verbs that say their subject happened, each with the particle or object it needs ("" for
+    # none): "erupt" -> "", "break out" -> "out", "take place" -> "place".
+    occurrence_verbs: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -163,6 +167,7 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         refusal_modals=frozenset(patterns.refusal_modals),
         announcing_verbs=frozenset(patterns.announcing_verbs),
         demands=dict(patterns.demands),
+        occurrence_verbs=_occurrence_verbs(patterns.occurrence_verbs),
     )
 
 
@@ -175,6 +180,16 @@ def _check_refusals(refusals: dict[str, RefusalEntry], types: TypeFile) -> None:
             raise CodingDataError(
                 f"patterns.yaml: refusals[{refused}]: mode {entry.mode!r} is not a mode of REJECT"
             )
+
+
+def _occurrence_verbs(phrases: Iterable[str]) -> dict[str, str]:
+    verbs: dict[str, str] = {}
+    for phrase in phrases:
+        verb, _, needed = phrase.partition(" ")
+        if " " in needed:
+            raise CodingDataError(f"patterns.yaml: occurrence_verbs: {phrase!r} has three words")
+        verbs[verb] = needed
+    return verbs
 
 
 def _check_recodings(

@@ -79,7 +79,9 @@ class TriggerForms:
     def __init__(self, book: PatternBook) -> None:
         alone: set[str] = set()
         needs: dict[str, set[str]] = {}
-        light_forms = {form for verb in book.light_verbs for form in inflections(verb)}
+        # A trigger noun also matches as the subject of a verb of occurring ("riots erupted").
+        companion_verbs = book.light_verbs | book.occurrence_verbs.keys()
+        light_forms = {form for verb in companion_verbs for form in inflections(verb)}
         for (lemma, pos), triggers in book.triggers.items():
             for trigger in triggers:
                 companions = _companions(trigger, pos, light_forms)

@@ -57,10 +57,22 @@ def _variants(form: str) -> list[str]:
         forms += ["The " + bare, bare]
     elif form.startswith("The "):  # "The Guardian": it is, but news lower-cases it mid-sentence
         forms.append("the " + form[len("The ") :])
-    if "." in form and form.replace(".", "").isalpha():  # "U.S." is also written "US"
-        forms.append(form.replace(".", ""))
-    elif 2 <= len(form) <= 3 and form.isalpha() and form.isupper():  # and "UN" as "U.N."
-        forms.append("".join(letter + "." for letter in form))
+    # "U.S." is also written "US", and "UN" as "U.N.", alone or inside a name ("U.N. Security
+    # Council" for "UN Security Council"), which the knowledge base lists once.
+    for spelling in list(forms):
+        words = spelling.split(" ")
+        forms.append(" ".join(_undotted(word) for word in words))
+        forms.append(" ".join(_dotted(word) for word in words))
     if not is_case_sensitive(form):
         forms += [variant.upper() for variant in forms]
     return list(dict.fromkeys(forms))
+
+
+def _undotted(word: str) -> str:
+    return word.replace(".", "") if "." in word and word.replace(".", "").isalpha() else word
+
+
+def _dotted(word: str) -> str:
+    if 2 <= len(word) <= 3 and word.isalpha() and word.isupper():
+        return "".join(letter + "." for letter in word)
+    return word

@@ -394,3 +394,22 @@ def test_the_subject_of_a_verb_of_receiving_is_the_recipient(stages: ActorStages
 def test_the_object_of_a_passive_verb_selects_its_pattern(stages: ActorStages) -> None:
     [event] = code(stages, stages.book, "The sanctions on Iran were lifted by the EU.")
     assert codes(event) == ("RETREAT", ["EU"], ["IRN"])
+
+
+def test_an_event_noun_that_happens_is_an_event(stages: ActorStages) -> None:
+    [event] = code(stages, stages.book, "Russian attacks on Ukraine intensified on Monday.")
+    assert codes(event) == ("ASSAULT", ["RUS"], ["UKR"])
+    [event] = code(stages, stages.book, "Talks between Russia and Ukraine took place in Istanbul.")
+    assert (event.event_type, [a.code for a in event.source], event.target) == (
+        "CONSULT",
+        ["RUS", "UKR"],
+        (),
+    )
+    assert code(stages, stages.book, "Russian attacks on Ukraine were reported.") == []
+
+
+def test_occurrence_verbs_are_one_verb_and_what_it_needs() -> None:
+    data = yaml.safe_load(PATTERNS)
+    data["occurrence_verbs"] = ["get under way"]
+    with pytest.raises(CodingDataError, match=r"occurrence_verbs: 'get under way' has three"):
+        build_book(PatternFile.model_validate(data), load_types())
