@@ -141,7 +141,9 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
             announced = _as_announcement(context.book, predicate)
             if announced is not None:
                 predicate, mode = announced, _ANNOUNCEMENT
-        if _is_denial(context.book, tokens, predicate):
+        if _is_denial(context.book, tokens, predicate) or _is_opinion(
+            context.book, tokens, predicate
+        ):
             continue
         event = _event(context, index, sentence, predicate, mode)
         if event is not None:
@@ -294,6 +296,36 @@ def _is_denial(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predica
         return False
     objects = [i for i in children(tokens, predicate.verb) if tokens[i].dep == "dobj"]
     return any(tokens[i].lemma.lower() in book.denial_objects for i in objects)
+
+
+def _is_opinion(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate) -> bool:
+    """ "Agreed with the Senate that patients should be entitled": a view shared, not an
+    agreement reached; the "that" clause is what is held true."""
+    verb = predicate.verb
+    if predicate.word != verb:
+        return False
+    if any(
+        tokens[i].dep == "dobj" and tokens[i].lemma.lower() in book.sentiment_objects
+        for i in children(tokens, verb)
+    ):
+        return True  # "offered his condolences": a feeling expressed, not an offer
+    if tokens[verb].lemma.lower() not in book.opinion_verbs:
+        return False
+    partner = next(
+        (
+            i
+            for i in children(tokens, verb)
+            if tokens[i].dep == "prep" and tokens[i].text.lower() == "with"
+        ),
+        None,
+    )
+    if partner is None:  # "Russia and Ukraine agreed that the truce begins": an agreement
+        return False
+    # The "that" clause hangs on the verb or, misparsed, on the partner's noun.
+    first, last = subtree(tokens, verb)
+    return any(
+        tokens[i].dep == "mark" and tokens[i].text.lower() == "that" for i in range(first, last + 1)
+    )
 
 
 def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | None:

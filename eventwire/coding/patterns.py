@@ -72,6 +72,8 @@ class PatternFile(_Strict):
     announcing_verbs: tuple[str, ...] = ()
     demands: dict[str, RecodingEntry] = Field(default_factory=dict)
     occurrence_verbs: tuple[str, ...] = ()
+    opinion_verbs: tuple[str, ...] = ()
+    sentiment_objects: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -126,6 +128,10 @@ class PatternBook:
     # Verbs that say their subject happened, each with the particle or object it needs ("" for
     # none): "erupt" -> "", "break out" -> "out", "take place" -> "place".
     occurrence_verbs: dict[str, str] = field(default_factory=dict)
+    # Triggers that hold an opinion, not an event, when a "that" clause follows.
+    opinion_verbs: frozenset[str] = frozenset()
+    # Objects that make a trigger verb an expression of feeling ("offered condolences").
+    sentiment_objects: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -168,6 +174,8 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         announcing_verbs=frozenset(patterns.announcing_verbs),
         demands=dict(patterns.demands),
         occurrence_verbs=_occurrence_verbs(patterns.occurrence_verbs),
+        opinion_verbs=frozenset(patterns.opinion_verbs),
+        sentiment_objects=frozenset(patterns.sentiment_objects),
     )
 
 

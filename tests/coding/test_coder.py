@@ -413,3 +413,14 @@ def test_occurrence_verbs_are_one_verb_and_what_it_needs() -> None:
     data["occurrence_verbs"] = ["get under way"]
     with pytest.raises(CodingDataError, match=r"occurrence_verbs: 'get under way' has three"):
         build_book(PatternFile.model_validate(data), load_types())
+
+
+def test_agreeing_with_someone_that_something_is_true_is_an_opinion(stages: ActorStages) -> None:
+    text = "Canada agreed with the Senate that patients should be entitled to assistance."
+    assert code(stages, stages.book, text) == []
+    [event] = code(stages, stages.book, "Russia agreed with Ukraine on a prisoner exchange.")
+    assert codes(event) == ("AGREE", ["RUS"], ["UKR"])
+
+
+def test_offering_condolences_is_no_offer(stages: ActorStages) -> None:
+    assert code(stages, stages.book, "The UAE offered its condolences to New Zealand.") == []
