@@ -606,9 +606,15 @@ def _arguments(
     if predicate.trigger.source:
         # "Georgian rebels received weapons from the government": the subject is the recipient.
         source, target = _giver(context, index, tokens, predicate), source
-    source_codes = {actor.actor_id or actor.text for actor in source}
-    target = tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
-    return source, target
+    return source, _not_in(target, source)
+
+
+def _not_in(
+    actors: tuple[EventActor, ...], others: tuple[EventActor, ...]
+) -> tuple[EventActor, ...]:
+    """The actors that are not also among `others` (an actor is never its own target)."""
+    known = {actor.actor_id or actor.text for actor in others}
+    return tuple(a for a in actors if (a.actor_id or a.text) not in known)
 
 
 def _occurrence_arguments(
@@ -626,8 +632,7 @@ def _occurrence_arguments(
     target = _actors(context, index, tokens, _slot_targets(tokens, predicate))
     if predicate.trigger.reciprocal and not source:  # "clashes between X and Y broke out"
         return target, ()
-    source_codes = {actor.actor_id or actor.text for actor in source}
-    return source, tuple(a for a in target if (a.actor_id or a.text) not in source_codes)
+    return source, _not_in(target, source)
 
 
 def _giver(
