@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -43,16 +44,11 @@ def read_date(text: str, published: date | None, future: bool) -> EventDate | No
     states_year = _YEAR.search(text) is not None
     if published is None and not states_year:
         return None  # never a guessed year
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    with warnings.catch_warnings():
-        # dateparser's own dependencies warn about their deprecated internals.
-        warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
-    if parsed is None:
+    day = _without_parser(text.strip().lower(), published, future) or _parsed(
+        text, published, future
+    )
+    if day is None:
         return None
-    day = parsed.date()
     if published is not None and not future and _names_weekday_of(text, published):
         # "held talks on Tuesday" in a Tuesday's paper is that day (wires report the same
         # day); dateparser's "past" would go back a week.
@@ -60,7 +56,38 @@ def read_date(text: str, published: date | None, future: bool) -> EventDate | No
     return EventDate(day, _precision(text, states_year))
 
 
+def _parsed(text: str, published: date | None, future: bool) -> date | None:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    with warnings.catch_warnings():
+        # dateparser's own dependencies warn about their deprecated internals.
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BARE_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+
+
+def _without_parser(text: str, published: date | None, future: bool) -> date | None:
+    """A bare weekday ("Thursday") or year ("2014"), the commonest date words in news, read
+    as dateparser reads them (tested against it) at a hundredth of its cost; None for the
+    rest. A weekday is the nearest one before the article's date (after it, for the future),
+    never that day itself; a year keeps the article's month and day."""
+    if published is None:
+        return None
+    if text in _WEEKDAYS:
+        if future:
+            return published + timedelta(
+                days=(_WEEKDAYS.index(text) - published.weekday()) % 7 or 7
+            )
+        return published - timedelta(days=(published.weekday() - _WEEKDAYS.index(text)) % 7 or 7)
+    if _BARE_YEAR.fullmatch(text):
+        year = int(text)
+        return date(year, published.month, min(published.day, monthrange(year, published.month)[1]))
+    return None
 
 
 def _names_weekday_of(text: str, published: date) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.coding.dates import read_date
 
@@ -26,3 +26,28 @@ def test_no_year_is_guessed_without_the_articles_date() -> None:
     assert read_date("on Tuesday", None, future=False) is None
     stated = read_date("in 2014", None, future=False)
     assert stated is not None and (stated.day.year, stated.precision) == (2014, "year")
+
+
+def test_bare_weekdays_and_years_read_as_dateparser_reads_them() -> None:
+    # The shortcut must agree with dateparser wherever it answers: every weekday and a few
+    # years, from article dates across a leap day and a year's end, in both directions.
+    from eventwire.coding.dates import _parsed, _without_parser
+
+    bases = [date(2024, 2, 22) + timedelta(days=n) for n in range(14)]
+    bases += [date(2023, 12, 26) + timedelta(days=n) for n in range(10)]
+    words = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    words += ["2014", "2016", "1999", "2025"]
+    for base in bases:
+        for word in words:
+            for future in (False, True):
+                shortcut = _without_parser(word, base, future)
+                assert shortcut is not None
+                assert shortcut == _parsed(word.capitalize(), base, future), (word, base, future)
+
+
+def test_only_bare_weekdays_and_years_skip_dateparser() -> None:
+    from eventwire.coding.dates import _without_parser
+
+    for text in ("next week", "last tuesday", "in 2014", "march 2014", "tuesday night"):
+        assert _without_parser(text, TUESDAY, future=False) is None
+    assert _without_parser("tuesday", None, future=False) is None
