@@ -132,7 +132,7 @@ def _run_ingest(
     # once. The models themselves load with the first new article (never, when re-ingesting
     # what is stored), in this process or in each worker.
     try:
-        load_kb([Path(d) for d in kb_dirs])
+        kb = load_kb([Path(d) for d in kb_dirs])
     except KBError as err:
         raise click.ClickException(f"knowledge base: {err}") from err
     with (
@@ -147,6 +147,7 @@ def _run_ingest(
             kb_dirs=kb_dirs,
             fast=fast,
             engine=engine,
+            kb=kb,
         )
     _print_report(report, db)
     return report

@@ -174,11 +174,13 @@ def ingest(
     kb_dirs: Sequence[str] = (),
     fast: bool = False,
     engine: str = "local",
+    kb: KnowledgeBase | None = None,
 ) -> IngestReport:
     """Ingest `names` into `store`. Annotation and coding run in this process with `stages`
     (default: the shipped knowledge base plus `kb_dirs`), in `workers` processes, or, with
     `engine="ray"`, on Ray Data (`workers` model-holding actors); storing, linking and merging
-    run here either way, in the same order, so both engines store the same record."""
+    run here either way, in the same order, so both engines store the same record. Merging
+    uses `kb` if given (a caller that has loaded it spares a second load), else the stages'."""
     report = IngestReport()
     corpus = CorpusLines()
     seen: set[str] = set()
@@ -193,7 +195,8 @@ def ingest(
             _ingest_locally(inputs, store, report, corpus, seen, analyst, linker, progress)
     else:
         raise ValueError(f"no engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    merged = merge(store, stages.kb if stages is not None else None, tuple(kb_dirs))
+    kb = kb if kb is not None else stages.kb if stages is not None else None
+    merged = merge(store, kb, tuple(kb_dirs))
     report.canonical, report.stories = merged.canonical, merged.stories
     report.contradictions = merged.contradictions
     return report
