@@ -690,7 +690,9 @@ def _speaker_for_pronoun(
     while tokens[node].dep in ("ccomp", "conj") and tokens[node].head != node:
         node = tokens[node].head
         if tokens[node].lemma.lower() in context.book.speech_verbs:
-            speaker = child_with(tokens, node, *SUBJECTS)
+            # "Rebels rejected the plan and said they opposed it": the speaker may be the
+            # subject the speech verb shares with the verb before it.
+            speaker = _subject(tokens, node)
             if speaker is not None and tokens[speaker].pos != "PRON":
                 named = _actors(context, index, tokens, [speaker])
                 return named or _unresolved(context, index, tokens, speaker)
@@ -916,7 +918,9 @@ def _reported_by(
     chain: list[str] = []
     for node in ancestors(tokens, predicate.verb):
         if tokens[node].lemma.lower() in context.book.speech_verbs:
-            speaker = child_with(tokens, node, *SUBJECTS)
+            # "Rebels rejected the plan and said they opposed it": the speaker may be the
+            # subject the speech verb shares with the verb before it.
+            speaker = _subject(tokens, node)
             if speaker is not None:
                 chain += [a.text for a in _actors_at(context, index, tokens, speaker)] or [
                     tokens[speaker].text

@@ -13,6 +13,10 @@ SPECULATIVE_MODALS = {"could", "might", "may", "would", "should", "must", "can",
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}  # spaCy splits "won't" into "wo" + "n't"
 CONDITIONAL_MARKERS = {"if", "unless", "whether"}
 CONSEQUENCE_MARKERS = {"if"}
+# "until their demands are met", "before talks resume": in the present tense, a time still
+# to come, so what the clause names has not happened ("until the army withdrew" has).
+PENDING_MARKERS = {"until", "till", "before", "once"}
+_PRESENT_TAGS = {"VBZ", "VBP"}
 # Verbs whose complement is not (yet) a fact: "plans to attack", "threatened to sanction" are
 # the plan or the threat, coded as such (the head verb's own pattern) or as the future.
 FUTURE_HEADS = {
@@ -109,9 +113,10 @@ def ancestors(tokens: tuple[Token, ...], index: int) -> Iterator[int]:
 
 
 def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
-    """Inside an "if"/"unless" clause (the verb's own or one of its governors'), or the
-    consequence of an "if" clause ("France will send aid if Iran attacks"). Not of an "unless"
-    clause: "will strike unless Iran stops" is a threat, which is news."""
+    """Inside an "if"/"unless" clause (the verb's own or one of its governors') or a present-
+    tense "until"/"before" clause (a time still to come), or the consequence of an "if" clause
+    ("France will send aid if Iran attacks"). Not of an "unless" clause: "will strike unless
+    Iran stops" is a threat, which is news."""
     if any(_marked(tokens, i, CONSEQUENCE_MARKERS) for i in children(tokens, verb)):
         return True
     for node in (verb, *ancestors(tokens, verb)):
@@ -122,9 +127,21 @@ def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
             and not _concessive(tokens, node)
         ):
             return True
+        if (
+            marker is not None
+            and tokens[marker].lemma.lower() in PENDING_MARKERS
+            and _in_present(tokens, node)
+        ):
+            return True
         if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
             break
     return False
+
+
+def _in_present(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause's verb, or its auxiliary ("are met"), is in the present tense."""
+    verbs = [clause, *(i for i in children(tokens, clause) if tokens[i].dep in ("aux", "auxpass"))]
+    return any(tokens[i].tag in _PRESENT_TAGS for i in verbs)
 
 
 def _marked(tokens: tuple[Token, ...], clause: int, markers: set[str]) -> bool:

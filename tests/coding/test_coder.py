@@ -424,3 +424,21 @@ def test_agreeing_with_someone_that_something_is_true_is_an_opinion(stages: Acto
 
 def test_offering_condolences_is_no_offer(stages: ActorStages) -> None:
     assert code(stages, stages.book, "The UAE offered its condolences to New Zealand.") == []
+
+
+def test_a_present_tense_until_or_before_clause_names_what_has_not_happened(
+    stages: ActorStages,
+) -> None:
+    text = "Russia said it will keep its troops in Belarus until Ukraine withdraws from Kursk."
+    assert all(e.event_type != "RETREAT" for e in code(stages, stages.book, text))
+    text = "Russia shelled Kharkiv until Ukraine withdrew from Kursk."
+    assert "RETREAT" in {e.event_type for e in code(stages, stages.book, text)}
+
+
+def test_a_pronoun_under_a_speech_verb_sharing_its_subject_is_that_subject(
+    stages: ActorStages,
+) -> None:
+    text = "Iran rejected the proposal on Friday and said it opposed the sanctions on Syria."
+    rejections = [e for e in code(stages, stages.book, text) if e.event_type == "REJECT"]
+    assert len(rejections) == 2
+    assert all([a.code for a in e.source] == ["IRN"] for e in rejections)
