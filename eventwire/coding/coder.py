@@ -582,6 +582,11 @@ def _arguments(
         # "fishermen, held in Libya, have been freed by Libyan forces": a passive verb's
         # inherited subject is who was acted on; its actor is the "by" phrase.
         passive, subject = subject, None
+    if passive is not None and _states_a_stance(context.book, tokens, verb):
+        # "Israel is opposed to French mediation": a stance of its subject, not an act on it.
+        subject, passive = passive, None
+        to_phrase = _argument(tokens, verb, "prep:to")
+        target_heads = target_heads or ([to_phrase] if to_phrase is not None else [])
     if subject is None and passive is not None:
         subject = _by_agent(tokens, verb)
         first, last = subtree(tokens, passive)
@@ -740,6 +745,10 @@ def _is_passive(tokens: tuple[Token, ...], verb: int) -> bool:
     return child_with(tokens, verb, "auxpass") is not None
 
 
+def _states_a_stance(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> bool:
+    return tokens[verb].lemma.lower() in book.stance_passives and _by_agent(tokens, verb) is None
+
+
 def _by_agent(tokens: tuple[Token, ...], verb: int) -> int | None:
     agent = child_with(tokens, verb, "agent")
     return child_with(tokens, agent, "pobj") if agent is not None else None
@@ -809,7 +818,9 @@ def _actors_at(
                 countries = [next((m.country for m in inside if m.country and m is not best), None)]
             return [replace(_actor(best), code=country) for country in countries]
         return [_actor(best)]
-    # "Ukrainian positions": a demonym speaks for the phrase only when nothing else does.
+    # "French mediation in talks with Syria": the words before the head describe it, a phrase
+    # after it something else; "Ukrainian positions": a demonym speaks only when no name does.
+    inside = [m for m in inside if m.end <= token.end] or inside
     inside = [m for m in inside if m.via != "demonym"] or inside
     outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start)

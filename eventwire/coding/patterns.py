@@ -74,6 +74,7 @@ class PatternFile(_Strict):
     occurrence_verbs: tuple[str, ...] = ()
     opinion_verbs: tuple[str, ...] = ()
     sentiment_objects: tuple[str, ...] = ()
+    stance_passives: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -132,6 +133,8 @@ class PatternBook:
     opinion_verbs: frozenset[str] = frozenset()
     # Objects that make a trigger verb an expression of feeling ("offered condolences").
     sentiment_objects: frozenset[str] = frozenset()
+    # Verbs whose passive states the subject's stance ("is opposed to", "is committed to").
+    stance_passives: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -176,6 +179,7 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         occurrence_verbs=_occurrence_verbs(patterns.occurrence_verbs),
         opinion_verbs=frozenset(patterns.opinion_verbs),
         sentiment_objects=frozenset(patterns.sentiment_objects),
+        stance_passives=frozenset(patterns.stance_passives),
     )
 
 

@@ -442,3 +442,18 @@ def test_a_pronoun_under_a_speech_verb_sharing_its_subject_is_that_subject(
     rejections = [e for e in code(stages, stages.book, text) if e.event_type == "REJECT"]
     assert len(rejections) == 2
     assert all([a.code for a in e.source] == ["IRN"] for e in rejections)
+
+
+def test_a_stance_passive_makes_its_subject_the_source(stages: ActorStages) -> None:
+    [event] = code(stages, stages.book, "Israel is opposed to French mediation.")
+    assert codes(event) == ("REJECT", ["ISR"], ["FRA"])
+    [event] = code(stages, stages.book, "The French plan was opposed by Israel.")
+    assert codes(event)[:2] == ("REJECT", ["ISR"])
+
+
+def test_the_words_before_an_argument_s_head_name_it_before_a_phrase_after_it(
+    stages: ActorStages,
+) -> None:
+    text = "Israel rejected French mediation in the talks with Syria."
+    [event] = code(stages, stages.book, text)
+    assert codes(event) == ("REJECT", ["ISR"], ["FRA"])

@@ -150,3 +150,15 @@ def test_a_person_named_inside_a_quote_is_not_the_pronoun_after_it(stages: Actor
     text = "Pete Hegseth spoke to allies. “President Trump has asked for five percent,” he said."
     resolution = resolve(stages, text, date(2025, 6, 1))
     assert mention(resolution, "he").actor_id == "pete-hegseth"
+
+
+def test_a_name_several_people_share_is_the_one_in_office_else_their_common_country(
+    stages: ActorStages,
+) -> None:
+    text = "President Bush threatened further action against Russia."
+    dated = mention(resolve(stages, text, date(1991, 5, 2)), "President Bush")
+    assert coded(dated) == ("george-h-w-bush", "USA", "GOV")
+    undated = mention(resolve(stages, text, None), "President Bush")
+    assert coded(undated)[:2] == (None, "USA") and undated.via == "unknown_person"
+    other = mention(resolve(stages, "Jeb Bush criticised the plan.", None), "Jeb Bush")
+    assert other.country is None

@@ -63,6 +63,21 @@ def find_person(
     return (known[0], "short_name") if len(set(known)) == 1 else (None, "unknown")
 
 
+def shared_country(kb: KnowledgeBase, text: str) -> str | None:
+    """The country of every known person `text` may name, when they share one ("President
+    Bush" with no date: one of two American presidents), else None."""
+    people = [
+        actor
+        for candidate in kb.lookup(text)
+        if isinstance(actor := kb.get(candidate.actor_id), Person)
+    ]
+    words = folded_key(text).split()
+    if not people and words:
+        people = [p for p in kb.people_named(words[-1]) if _first_names_agree(words, p)]
+    countries = {person.country for person in people}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def person_in_article(text: str, memory: PersonMemory) -> Person | None:
     """A span the parser took for something else ("Uumerov" as an organisation), read as a
     surname, or a misspelt one, of someone this article already names."""

@@ -27,6 +27,7 @@ from eventwire.kb.resolve.people import (
     PersonMemory,
     find_person,
     person_in_article,
+    shared_country,
     surname_of_known_person,
 )
 from eventwire.kb.resolve.titles import NOT_CURRENT, TitleFinder, TitleMatch
@@ -160,6 +161,9 @@ class Resolver:
 
     def _known(self, state: _Article, entity: EntitySpan) -> _Draft | None:
         actor = self._kb.get(entity.kb_id or "")
+        if actor is None and entity.label == _PERSON_LABEL:
+            # "President Bush": a name several people share; the date may tell which.
+            return self._person(state, entity)
         if actor is None:
             return None
         if isinstance(actor, Person):
@@ -188,7 +192,8 @@ class Resolver:
         person, via = find_person(self._kb, entity.text, state.article.published, state.memory)
         if person is None:
             state.memory.remember_unknown(entity.text)
-            return _draft(entity, None, None, None, "unknown_person", person=True)
+            country = shared_country(self._kb, entity.text)
+            return _draft(entity, None, country, None, "unknown_person", person=True)
         state.memory.remember(person, entity.text)
         return _draft(entity, person.id, person.country, None, via, person=True)
 
