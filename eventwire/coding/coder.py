@@ -218,6 +218,8 @@ def _verb_trigger(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> Tr
             tokens, attached.get(trigger.particle or "", [])
         ):
             continue
+        if trigger.objects and objects and not objects & trigger.objects:
+            continue
         return trigger
     return None
 

@@ -37,6 +37,9 @@ class PatternEntry(_Strict):
     reciprocal: bool = False
     requires_target: bool = False
     source: tuple[str, ...] = ()
+    # With a direct object, the entry applies only to one of these ("mobilized 300,000
+    # reservists", not "mobilized pressure groups"); empty: any object.
+    objects: tuple[str, ...] = ()
 
     @field_validator("type")
     @classmethod
@@ -105,6 +108,8 @@ class Trigger:
     # Where the actor is when the subject is the recipient ("received weapons from X"); the
     # subject is then the target. Empty: the subject is the source.
     source: tuple[str, ...] = ()
+    # The direct objects it takes, when it takes one (empty: any).
+    objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +235,7 @@ def _index(entries: Iterable[PatternEntry]) -> dict[tuple[str, str], tuple[Trigg
     for e in entries:
         trigger = Trigger(
             e.lemma.lower(), e.pos, e.type, e.mode, e.particle, e.object, e.target,
-            e.cameo, e.reciprocal, e.requires_target, e.source,
+            e.cameo, e.reciprocal, e.requires_target, e.source, frozenset(e.objects),
         )  # fmt: skip
         index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     # The most specific first: a trigger that needs a particle or an object wins when present.

@@ -457,3 +457,11 @@ def test_the_words_before_an_argument_s_head_name_it_before_a_phrase_after_it(
     text = "Israel rejected French mediation in the talks with Syria."
     [event] = code(stages, stages.book, text)
     assert codes(event) == ("REJECT", ["ISR"], ["FRA"])
+
+
+def test_a_pattern_limited_to_some_objects_takes_no_other(stages: ActorStages) -> None:
+    mobilized = code(stages, stages.book, "Russia mobilized 300,000 reservists against Ukraine.")
+    assert [codes(e) for e in mobilized] == [("MOBILIZE", ["RUS"], ["UKR"])]
+    assert code(stages, stages.book, "Saudi Arabia mobilized pressure groups in Washington.") == []
+    [bare] = code(stages, stages.book, "Armenia mobilized on Tuesday.")
+    assert bare.event_type == "MOBILIZE"

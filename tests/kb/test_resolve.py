@@ -162,3 +162,12 @@ def test_a_name_several_people_share_is_the_one_in_office_else_their_common_coun
     assert coded(undated)[:2] == (None, "USA") and undated.via == "unknown_person"
     other = mention(resolve(stages, "Jeb Bush criticised the plan.", None), "Jeb Bush")
     assert other.country is None
+
+
+def test_tripoli_is_lebanon_s_city_in_a_sentence_about_lebanon_else_libya_s_government(
+    stages: ActorStages,
+) -> None:
+    lebanon = "Militias clashed in Tripoli as shells hit the north Lebanese port."
+    assert mention(resolve(stages, lebanon, date(2024, 1, 5)), "Tripoli").country == "LBN"
+    libya = "Tripoli rejected the proposal on Monday."
+    assert coded(mention(resolve(stages, libya, date(2024, 1, 5)), "Tripoli"))[1:] == ("LBY", "GOV")
