@@ -141,8 +141,10 @@ def _code_sentence(context: _Context, index: int, sentence: Sentence) -> list[Ev
             announced = _as_announcement(context.book, predicate)
             if announced is not None:
                 predicate, mode = announced, _ANNOUNCEMENT
-        if _is_denial(context.book, tokens, predicate) or _is_opinion(
-            context.book, tokens, predicate
+        if (
+            _is_denial(context.book, tokens, predicate)
+            or _is_opinion(context.book, tokens, predicate)
+            or _is_attempt(context.book, tokens, predicate)
         ):
             continue
         event = _event(context, index, sentence, predicate, mode)
@@ -298,6 +300,18 @@ def _is_denial(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predica
         return False
     objects = [i for i in children(tokens, predicate.verb) if tokens[i].dep == "dobj"]
     return any(tokens[i].lemma.lower() in book.denial_objects for i in objects)
+
+
+def _is_attempt(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate) -> bool:
+    """ "Sought to ease tensions": an attempt at the act its infinitive names (coded, if at
+    all, on its own), not a request; "sought Russia's help" is one."""
+    verb = predicate.verb
+    return (
+        predicate.word == verb
+        and tokens[verb].lemma.lower() in book.attempt_verbs
+        and child_with(tokens, verb, "xcomp") is not None
+        and child_with(tokens, verb, "dobj") is None
+    )
 
 
 def _is_opinion(book: PatternBook, tokens: tuple[Token, ...], predicate: _Predicate) -> bool:

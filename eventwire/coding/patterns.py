@@ -78,6 +78,7 @@ class PatternFile(_Strict):
     opinion_verbs: tuple[str, ...] = ()
     sentiment_objects: tuple[str, ...] = ()
     stance_passives: tuple[str, ...] = ()
+    attempt_verbs: tuple[str, ...] = ()
 
 
 class TypeEntry(_Strict):
@@ -140,6 +141,8 @@ class PatternBook:
     sentiment_objects: frozenset[str] = frozenset()
     # Verbs whose passive states the subject's stance ("is opposed to", "is committed to").
     stance_passives: frozenset[str] = frozenset()
+    # Trigger verbs that, with an infinitive and no object, are an attempt ("sought to ease").
+    attempt_verbs: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma.lower(), pos), ())
@@ -185,6 +188,7 @@ def build_book(patterns: PatternFile, types: TypeFile) -> PatternBook:
         opinion_verbs=frozenset(patterns.opinion_verbs),
         sentiment_objects=frozenset(patterns.sentiment_objects),
         stance_passives=frozenset(patterns.stance_passives),
+        attempt_verbs=frozenset(patterns.attempt_verbs),
     )
 
 

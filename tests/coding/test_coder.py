@@ -465,3 +465,19 @@ def test_a_pattern_limited_to_some_objects_takes_no_other(stages: ActorStages) -
     assert code(stages, stages.book, "Saudi Arabia mobilized pressure groups in Washington.") == []
     [bare] = code(stages, stages.book, "Armenia mobilized on Tuesday.")
     assert bare.event_type == "MOBILIZE"
+
+
+def test_seeking_to_do_something_is_an_attempt_not_a_request(stages: ActorStages) -> None:
+    text = "The leaders of France and Germany sought to ease tensions with Poland."
+    assert all(e.event_type != "REQUEST" for e in code(stages, stages.book, text))
+    [event] = code(stages, stages.book, "Iran sought Russia's help.")
+    assert codes(event) == ("REQUEST", ["IRN"], ["RUS"])
+
+
+def test_blocking_traffic_or_transport_is_a_protest_blocking_a_resolution_a_rejection(
+    stages: ActorStages,
+) -> None:
+    [event] = code(stages, stages.book, "Rebels blocked transport into Abidjan on Tuesday.")
+    assert (event.event_type, event.mode) == ("PROTEST", "obstruct")
+    [event] = code(stages, stages.book, "Russia blocked the UN resolution on Syria.")
+    assert event.event_type == "REJECT"
