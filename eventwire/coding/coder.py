@@ -22,6 +22,7 @@ from eventwire.coding.dates import EventDate, read_date
 from eventwire.coding.patterns import PatternBook, Trigger
 from eventwire.coding.places import find_place
 from eventwire.coding.syntax import (
+    ALLEGING_HEADS,
     FUTURE_HEADS,
     FUTURE_MODALS,
     PASSIVE_SUBJECTS,
@@ -350,7 +351,7 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         return None
     if tokens[verb].dep in ("pcomp", "pobj", "acl") and negated_above(tokens, verb):
         return None
-    if _content_of_noun(tokens, verb):
+    if _content_of_noun(tokens, verb) or _alleged(tokens, verb):
         return None
     said = _stated_modals(book, tokens, verb)
     if said & SPECULATIVE_MODALS:
@@ -363,6 +364,7 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
             future = True
         elif lemma in UNREAL_HEADS and tokens[verb].dep == "xcomp":
             return None  # "wants to meet", "refused to withdraw": the head's own event
+
         # "must be ready to mediate": the modal may sit on the copula above the adjective.
         governing = [head, tokens[head].head] if tokens[head].dep == "acomp" else [head]
         if any(
@@ -371,6 +373,15 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
         ):
             return None
     return FUTURE_MODE if future else ""
+
+
+def _alleged(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Inside what an allegation alleges ("alleged that the French military helped carry out
+    killings"): the allegation is the event, not what it alleges."""
+    return any(
+        tokens[node].dep == "ccomp" and tokens[tokens[node].head].lemma.lower() in ALLEGING_HEADS
+        for node in (verb, *ancestors(tokens, verb))
+    )
 
 
 def _stated_modals(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> set[str]:

@@ -23,6 +23,9 @@ FUTURE_HEADS = {
     "plan", "intend", "expect", "prepare", "aim", "schedule", "set", "vow", "pledge", "willing",
     "ready", "agree", "offer", "promise",
 }  # fmt: skip
+# "alleged that France helped carry out killings": the allegation is the event (ACCUSE), what
+# it alleges is not a reported fact.
+ALLEGING_HEADS = {"allege"}
 UNREAL_HEADS = {
     "want", "hope", "seek", "try", "consider", "fear", "worry", "suggest", "propose",
     "urge", "ask", "call", "threaten", "warn", "refuse", "deny", "reject", "need",

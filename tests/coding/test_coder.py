@@ -481,3 +481,9 @@ def test_blocking_traffic_or_transport_is_a_protest_blocking_a_resolution_a_reje
     assert (event.event_type, event.mode) == ("PROTEST", "obstruct")
     [event] = code(stages, stages.book, "Russia blocked the UN resolution on Syria.")
     assert event.event_type == "REJECT"
+
+
+def test_an_allegation_is_the_event_not_what_it_alleges(stages: ActorStages) -> None:
+    text = "Ukraine alleged that Russia had shelled the Zaporizhzhia plant."
+    [event] = code(stages, stages.book, text)
+    assert codes(event) == ("ACCUSE", ["UKR"], ["RUS"])
