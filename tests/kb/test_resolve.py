@@ -171,3 +171,12 @@ def test_tripoli_is_lebanon_s_city_in_a_sentence_about_lebanon_else_libya_s_gove
     assert mention(resolve(stages, lebanon, date(2024, 1, 5)), "Tripoli").country == "LBN"
     libya = "Tripoli rejected the proposal on Monday."
     assert coded(mention(resolve(stages, libya, date(2024, 1, 5)), "Tripoli"))[1:] == ("LBY", "GOV")
+
+
+def test_a_post_held_in_a_named_country_belongs_to_the_qualifier_s_country(
+    stages: ActorStages,
+) -> None:
+    text = "The Syrian ambassador to Russia met the foreign minister."
+    resolution = resolve(stages, text, date(2024, 1, 5))
+    assert mention(resolution, "ambassador to Russia").country == "SYR"
+    assert mention(resolution, "Russia").country == "RUS"

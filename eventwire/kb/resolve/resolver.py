@@ -129,7 +129,10 @@ class Resolver:
         found = [d for d in found if not _part_of_title(d, titles)]
         linked = self._link_titles(state, found, titles)
         for title in titles:
-            if title not in linked and not _inside(title.start, title.end, found):
+            # "the Syrian ambassador to Russia": the name that ends a post's title is where
+            # the post is held, not someone else standing in the title's place.
+            others = [d for d in found if not (title.start < d.start and d.end == title.end)]
+            if title not in linked and not _inside(title.start, title.end, others):
                 role = self._role(state, index, title, found)
                 if role is not None:
                     found.append(role)
