@@ -364,7 +364,6 @@ def _reality(book: PatternBook, tokens: tuple[Token, ...], verb: int) -> str | N
             future = True
         elif lemma in UNREAL_HEADS and tokens[verb].dep == "xcomp":
             return None  # "wants to meet", "refused to withdraw": the head's own event
-
         # "must be ready to mediate": the modal may sit on the copula above the adjective.
         governing = [head, tokens[head].head] if tokens[head].dep == "acomp" else [head]
         if any(

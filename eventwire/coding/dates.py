@@ -79,11 +79,10 @@ def _without_parser(text: str, published: date | None, future: bool) -> date | N
     if published is None:
         return None
     if text in _WEEKDAYS:
+        named = _WEEKDAYS.index(text)
         if future:
-            return published + timedelta(
-                days=(_WEEKDAYS.index(text) - published.weekday()) % 7 or 7
-            )
-        return published - timedelta(days=(published.weekday() - _WEEKDAYS.index(text)) % 7 or 7)
+            return published + timedelta(days=(named - published.weekday()) % 7 or 7)
+        return published - timedelta(days=(published.weekday() - named) % 7 or 7)
     if _BARE_YEAR.fullmatch(text):
         year = int(text)
         return date(year, published.month, min(published.day, monthrange(year, published.month)[1]))

@@ -124,17 +124,10 @@ def is_conditional(tokens: tuple[Token, ...], verb: int) -> bool:
         return True
     for node in (verb, *ancestors(tokens, verb)):
         marker = child_with(tokens, node, "mark")
-        if (
-            marker is not None
-            and tokens[marker].lemma.lower() in CONDITIONAL_MARKERS
-            and not _concessive(tokens, node)
-        ):
+        kind = tokens[marker].lemma.lower() if marker is not None else None
+        if kind in CONDITIONAL_MARKERS and not _concessive(tokens, node):
             return True
-        if (
-            marker is not None
-            and tokens[marker].lemma.lower() in PENDING_MARKERS
-            and _in_present(tokens, node)
-        ):
+        if kind in PENDING_MARKERS and _in_present(tokens, node):
             return True
         if tokens[node].dep in ("advcl", "ccomp", "relcl") and node != verb:
             break

@@ -66,11 +66,7 @@ def find_person(
 def shared_country(kb: KnowledgeBase, text: str) -> str | None:
     """The country of every known person `text` may name, when they share one ("President
     Bush" with no date: one of two American presidents), else None."""
-    people = [
-        actor
-        for candidate in kb.lookup(text)
-        if isinstance(actor := kb.get(candidate.actor_id), Person)
-    ]
+    people = _people_called(kb, text)
     words = folded_key(text).split()
     if not people and words:
         people = [p for p in kb.people_named(words[-1]) if _first_names_agree(words, p)]
@@ -103,12 +99,16 @@ def surname_of_known_person(kb: KnowledgeBase, text: str, on: date | None) -> Pe
 
 
 def _exact(kb: KnowledgeBase, text: str, on: date | None) -> Person | None:
-    people = [
+    return _one_holding(_people_called(kb, text), on, [])
+
+
+def _people_called(kb: KnowledgeBase, text: str) -> list[Person]:
+    """The known people `text` is a name or alias of."""
+    return [
         actor
         for candidate in kb.lookup(text)
         if isinstance(actor := kb.get(candidate.actor_id), Person)
     ]
-    return _one_holding(people, on, [])
 
 
 def _one_holding(people: list[Person], on: date | None, words: list[str]) -> Person | None:
